@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of the gateway. Installs what the tests need when it is missing, so it works
+# on a fresh Debian machine with the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+fi
+
+dotnet build Gateway.sln -c Release --nologo -clp:ErrorsOnly
+dotnet test Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"
