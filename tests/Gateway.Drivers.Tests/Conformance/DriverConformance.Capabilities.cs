@@ -13,22 +13,15 @@ public abstract partial class DriverConformance
         var driver = await NewDriverAsync();
         var (topic, group) = (UniqueName("topic"), UniqueName("group"));
         var received = new ReceivedMessages();
-        var enoughRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = 0;
         var mostRunning = 0;
         await SubscribeAsync(driver, topic, group, async (message, cancellationToken) =>
         {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostRunning, now);
+            InterlockedMax(ref mostRunning, Interlocked.Increment(ref running));
             try
             {
-                // Hold every handler until the limit is reached, so a driver that ran more at once would be seen doing it.
-                if (now >= maxConcurrency)
-                {
-                    enoughRunning.TrySetResult();
-                }
-
-                await enoughRunning.Task.WaitAsync(DeliveryTimeout, cancellationToken);
+                await release.Task.WaitAsync(DeliveryTimeout, cancellationToken);
             }
             finally
             {
@@ -40,10 +33,15 @@ public abstract partial class DriverConformance
         }, maxConcurrency);
         var sent = Enumerable.Range(1, maxConcurrency * 4).Select(i => $"message-{i}").ToList();
 
+        // Every handler is held until all messages are stored and the limit is reached, so a
+        // driver that ran more at once has had every chance to be seen doing it.
         foreach (var text in sent)
         {
             await PublishTextAsync(driver, topic, text);
         }
+
+        await WaitUntilAsync(() => Volatile.Read(ref running) >= maxConcurrency, () => $"only {Volatile.Read(ref running)} handlers ran at once");
+        release.TrySetResult();
 
         await WaitUntilAsync(() => received.DistinctTextCount == sent.Count, received.Describe);
         Assert.Equal(maxConcurrency, Volatile.Read(ref mostRunning));
