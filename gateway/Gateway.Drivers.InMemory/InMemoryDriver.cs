@@ -104,7 +104,8 @@ internal sealed class InMemoryDriver : IPubSubDriver, IBulkPublisher, IDriverHea
     {
         lock (_gate)
         {
-            _stop ??= StopAsync();
+            // Started on the thread pool so that no stopping work runs while this lock is held.
+            _stop ??= Task.Run(StopAsync);
             return new ValueTask(_stop);
         }
     }
