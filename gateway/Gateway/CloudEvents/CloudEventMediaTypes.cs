@@ -19,14 +19,14 @@ internal static class CloudEventMediaTypes
     public const string StructuredProtobuf = "application/cloudevents+protobuf";
 
     /// <summary>
-    /// True when the media type, without parameters, is <c>*/json</c> or <c>*/*+json</c> (J7), except the
-    /// CloudEvents formats themselves. Dapr's own test only matches <c>application/json</c>; the gateway
+    /// True when the media type, without parameters, is <c>*/json</c> or <c>*/*+json</c> (J7), except
+    /// <c>application/cloudevents+json</c>, which is a whole event rather than data. Dapr's own test only matches <c>application/json</c>; the gateway
     /// follows the CloudEvents spec so that <c>application/problem+json</c> is embedded as JSON too.
     /// </summary>
     public static bool IsJson(string? contentType)
     {
         string essence = MediaTypeGrammar.Essence(contentType);
-        if (essence is Structured or Batch)
+        if (essence == Structured)
         {
             return false;
         }

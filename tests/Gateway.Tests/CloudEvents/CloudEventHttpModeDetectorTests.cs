@@ -26,7 +26,7 @@ public sealed class CloudEventHttpModeDetectorTests
     [InlineData("application/problem+json", true)]
     [InlineData("text/json", true)]
     [InlineData("application/cloudevents+json", false)]
-    [InlineData("application/cloudevents-batch+json", false)]
+    [InlineData("application/cloudevents-batch+json", true)]
     [InlineData("application/jsonx", false)]
     [InlineData("text/plain", false)]
     [InlineData(null, false)]
