@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Gateway.CloudEvents;
 using static Gateway.Tests.CloudEvents.EnvelopeRequests;
 
@@ -79,12 +80,9 @@ public sealed class GeneratedEnvelopeTests
 
         Assert.True(root.TryGetProperty(member, out var value), row);
         // Strings are compared decoded (the writer may escape astral characters); other values by exact text.
-        string actual = value.ValueKind == System.Text.Json.JsonValueKind.String
-            ? System.Text.Json.JsonSerializer.Serialize(value.GetString(), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
-            : value.GetRawText();
-        string expected = value.ValueKind == System.Text.Json.JsonValueKind.String
-            ? System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Deserialize<string>(expectedRaw), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
-            : expectedRaw;
+        bool isString = value.ValueKind == JsonValueKind.String;
+        string actual = isString ? value.GetString()! : value.GetRawText();
+        string expected = isString ? JsonSerializer.Deserialize<string>(expectedRaw)! : expectedRaw;
         Assert.Equal(expected, actual);
         Assert.False(root.TryGetProperty(member == "data" ? "data_base64" : "data", out _), row);
         Assert.Equal(string.IsNullOrEmpty(contentType) ? "text/plain" : contentType, root.Text("datacontenttype"));
