@@ -22,7 +22,7 @@ internal static partial class YamlFileReader
         catch (YamlException exception)
         {
             var line = (int)exception.Start.Line;
-            var message = LocationPrefix().Replace(exception.Message, string.Empty);
+            var message = LocationPrefix().Replace(exception.Message, string.Empty).TrimEnd('.', ' ');
             diagnostics.AddError(new ResourceError(relativePath, line, null, null, $"YAML syntax error: {message}; fix the YAML (indentation, quotes, ':' after each key) and load again"));
         }
         catch (IOException exception)
