@@ -146,7 +146,7 @@ internal sealed partial class MappingReader
             }
             else if (valueNode is not YamlScalarNode value)
             {
-                Context.Error(valueNode, $"'{PathOf(field)}.{key}' must be a single value (text), but {YamlValues.Describe(valueNode)} was given; quote it if it is meant as text");
+                Context.Error(keyNode, $"'{PathOf(field)}.{key}' must be a single value (text), but {YamlValues.Describe(valueNode)} was given; quote it if it is meant as text");
             }
             else
             {

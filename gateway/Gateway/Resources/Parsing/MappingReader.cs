@@ -12,6 +12,7 @@ namespace Gateway.Resources.Parsing;
 internal sealed partial class MappingReader
 {
     private readonly Dictionary<string, YamlNode> values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, YamlNode> keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<string> allowedFields;
 
     public MappingReader(YamlMappingNode node, string path, DocumentContext context, IReadOnlyList<string> allowedFields)
@@ -33,7 +34,11 @@ internal sealed partial class MappingReader
             {
                 context.Error(keyNode, $"unknown field '{PathOf(key)}'; allowed fields here are: {string.Join(", ", allowedFields)}. Remove it or correct its spelling");
             }
-            else if (!values.TryAdd(canonical, value))
+            else if (values.TryAdd(canonical, value))
+            {
+                keys[canonical] = keyNode;
+            }
+            else
             {
                 context.Error(keyNode, $"field '{PathOf(canonical)}' is given more than once (field names ignore case); keep only one");
             }
@@ -62,8 +67,8 @@ internal sealed partial class MappingReader
 
     public bool Has(string field) => Get(field) is not null;
 
-    /// <summary>The line of a field's value, or of this mapping when the field is absent.</summary>
-    public int LineOf(string field) => Get(field) is { } node ? DocumentContext.LineOf(node) : Line;
+    /// <summary>The line of a field's name, or of this mapping when the field is absent.</summary>
+    public int LineOf(string field) => Get(field) is not null ? DocumentContext.LineOf(keys[field]) : Line;
 
     /// <summary>Reports that a required field is missing, with a hint on what to write.</summary>
     public void ReportMissing(string field, string whatToDo) =>
@@ -77,9 +82,9 @@ internal sealed partial class MappingReader
     public YamlMappingNode? RawMapping(string field) => Expect<YamlMappingNode>(field, "a mapping of fields");
 
     /// <summary>The entries of a mapping whose keys are names chosen by the user, such as policy names.</summary>
-    public IReadOnlyList<(string Name, YamlNode Value, string Path)> NamedEntries(string field)
+    public IReadOnlyList<(string Name, YamlNode Value, string Path, int Line)> NamedEntries(string field)
     {
-        var entries = new List<(string, YamlNode, string)>();
+        var entries = new List<(string, YamlNode, string, int)>();
         if (RawMapping(field) is not { } mapping)
         {
             return entries;
@@ -89,7 +94,7 @@ internal sealed partial class MappingReader
         {
             if (keyNode is YamlScalarNode { Value: { Length: > 0 } name })
             {
-                entries.Add((name, value, $"{PathOf(field)}.{name}"));
+                entries.Add((name, value, $"{PathOf(field)}.{name}", DocumentContext.LineOf(keyNode)));
             }
             else
             {
@@ -116,7 +121,7 @@ internal sealed partial class MappingReader
     }
 
     private void ReportWrongType(string field, YamlNode node, string expected) =>
-        Context.Error(node, $"field '{PathOf(field)}' must be {expected}, but {YamlValues.Describe(node)} was given");
+        Context.Error(LineOf(field), $"field '{PathOf(field)}' must be {expected}, but {YamlValues.Describe(node)} was given");
 
     // A parser asking for a field it did not allow is a bug in the parser, not in the user's file.
     private void EnsureAllowed(string field)

@@ -34,11 +34,11 @@ internal static class ResiliencyParser
                 spec.Context.Warning(targetReader.LineOf(ignored), $"'{targetReader.PathOf(ignored)}' is ignored: the gateway applies resiliency to pub/sub components only");
             }
 
-            foreach (var (name, node, path) in targetReader.NamedEntries("components"))
+            foreach (var (name, node, path, line) in targetReader.NamedEntries("components"))
             {
                 if (node is not YamlMappingNode mapping)
                 {
-                    spec.Context.Error(node, $"'{path}' must be a mapping with 'inbound' and/or 'outbound', but {YamlValues.Describe(node)} was given");
+                    spec.Context.Error(line, $"'{path}' must be a mapping with 'inbound' and/or 'outbound', but {YamlValues.Describe(node)} was given");
                     continue;
                 }
 

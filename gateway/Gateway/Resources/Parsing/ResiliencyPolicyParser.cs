@@ -12,7 +12,7 @@ internal static class ResiliencyPolicyParser
     public static Dictionary<string, TimeSpan> ReadTimeouts(MappingReader policies)
     {
         var timeouts = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var (name, node, path) in policies.NamedEntries("timeouts"))
+        foreach (var (name, node, path, line) in policies.NamedEntries("timeouts"))
         {
             var text = (node as YamlScalarNode)?.Value;
             if (text is not null && GoDuration.TryParse(text.Trim(), out var timeout) && timeout > TimeSpan.Zero)
@@ -21,7 +21,7 @@ internal static class ResiliencyPolicyParser
             }
             else
             {
-                policies.Context.Error(node, $"timeout '{path}' must be {GoDuration.ExpectedForm}, more than zero, but is {Shown(node, text)}");
+                policies.Context.Error(line, $"timeout '{path}' must be {GoDuration.ExpectedForm}, more than zero, but is {Shown(node, text)}");
             }
         }
 
@@ -31,9 +31,9 @@ internal static class ResiliencyPolicyParser
     public static Dictionary<string, RetryPolicySpec> ReadRetries(MappingReader policies)
     {
         var retries = new Dictionary<string, RetryPolicySpec>(StringComparer.Ordinal);
-        foreach (var (name, node, path) in policies.NamedEntries("retries"))
+        foreach (var (name, node, path, line) in policies.NamedEntries("retries"))
         {
-            if (AsMapping(node, path, RetryFields, policies.Context) is { } retry && ReadRetry(retry) is { } spec)
+            if (AsMapping(node, path, line, RetryFields, policies.Context) is { } retry && ReadRetry(retry) is { } spec)
             {
                 retries[name] = spec;
             }
@@ -45,9 +45,9 @@ internal static class ResiliencyPolicyParser
     public static Dictionary<string, CircuitBreakerPolicySpec> ReadCircuitBreakers(MappingReader policies)
     {
         var breakers = new Dictionary<string, CircuitBreakerPolicySpec>(StringComparer.Ordinal);
-        foreach (var (name, node, path) in policies.NamedEntries("circuitBreakers"))
+        foreach (var (name, node, path, line) in policies.NamedEntries("circuitBreakers"))
         {
-            if (AsMapping(node, path, BreakerFields, policies.Context) is not { } breaker)
+            if (AsMapping(node, path, line, BreakerFields, policies.Context) is not { } breaker)
             {
                 continue;
             }
@@ -109,14 +109,14 @@ internal static class ResiliencyPolicyParser
         return [];
     }
 
-    private static MappingReader? AsMapping(YamlNode node, string path, IReadOnlyList<string> fields, DocumentContext context)
+    private static MappingReader? AsMapping(YamlNode node, string path, int line, IReadOnlyList<string> fields, DocumentContext context)
     {
         if (node is YamlMappingNode mapping)
         {
             return new MappingReader(mapping, path, context, fields);
         }
 
-        context.Error(node, $"'{path}' must be a mapping with the fields {string.Join(", ", fields)}, but {YamlValues.Describe(node)} was given");
+        context.Error(line, $"'{path}' must be a mapping with the fields {string.Join(", ", fields)}, but {YamlValues.Describe(node)} was given");
         return null;
     }
 

@@ -23,7 +23,7 @@ internal static class ResourceKinds
     public static string UnknownKindMessage(string kind)
     {
         var similar = AcceptedVersions.Keys.Concat(Ignored).FirstOrDefault(known => string.Equals(known, kind, StringComparison.OrdinalIgnoreCase));
-        var hint = similar is null ? string.Empty : $" Did you mean '{similar}'? Kinds are case-sensitive.";
-        return $"unknown kind '{kind}'; the gateway reads Component, Subscription, Resiliency and App (Configuration and HTTPEndpoint are ignored).{hint}";
+        var hint = similar is null ? string.Empty : $"; did you mean '{similar}'? Kinds are case-sensitive";
+        return $"unknown kind '{kind}'; the gateway reads Component, Subscription, Resiliency and App (Configuration and HTTPEndpoint are ignored){hint}; fix the kind or move this file out of the resources folder";
     }
 }
