@@ -21,7 +21,7 @@ internal static partial class YamlFileReader
         }
         catch (YamlException exception)
         {
-            var line = (int)exception.Start.Line;
+            var line = LineOfProblem(fullPath, exception);
             var message = LocationPrefix().Replace(exception.Message, string.Empty).TrimEnd('.', ' ');
             diagnostics.AddError(new ResourceError(relativePath, line, null, null, $"YAML syntax error: {message}; fix the YAML (indentation, quotes, ':' after each key) and load again"));
         }
@@ -36,6 +36,28 @@ internal static partial class YamlFileReader
 
         // YamlStream keeps the documents it finished before an exception.
         return [.. stream.Documents];
+    }
+
+    // For a tab in the indentation YamlDotNet points at the enclosing mapping; the tab itself is what the user must fix.
+    private static int LineOfProblem(string fullPath, YamlException exception)
+    {
+        var line = (int)exception.Start.Line;
+        if (!exception.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var lines = File.ReadAllLines(fullPath);
+        for (var index = Math.Max(line - 1, 0); index < lines.Length; index++)
+        {
+            var indentation = lines[index][..^lines[index].TrimStart().Length];
+            if (indentation.Contains('\t'))
+            {
+                return index + 1;
+            }
+        }
+
+        return line;
     }
 
     // YamlDotNet starts its messages with "(Line: 3, Col: 1, Idx: 20) - (Line: 3, Col: 5, Idx: 24): "; the line is reported separately.
