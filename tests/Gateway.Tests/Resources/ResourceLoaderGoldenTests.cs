@@ -15,6 +15,7 @@ public sealed class ResourceLoaderGoldenTests
     [InlineData("multi-document")]
     [InlineData("yaml-syntax-error")]
     [InlineData("dapr-folder")]
+    [InlineData("docs-examples")]
     public void Load_GoldenCase_ReportsExactlyTheExpectedOutput(string caseName)
     {
         var directory = GoldenResourceCases.CaseDirectory(caseName);
