@@ -1,0 +1,61 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Gateway.Resources.Parsing;
+
+/// <summary>Reads a component's <c>spec.metadata</c> list of name/value entries.</summary>
+internal static class ComponentMetadataParser
+{
+    private static readonly string[] ItemFields = ["name", "value", "secretKeyRef"];
+
+    /// <summary>Returns the entries that could be read, in declaration order, names unique ignoring case.</summary>
+    public static IReadOnlyList<ComponentMetadataItem> Parse(MappingReader spec)
+    {
+        var items = new List<ComponentMetadataItem>();
+        if (spec.Sequence("metadata") is not { } sequence)
+        {
+            return items;
+        }
+
+        var context = spec.Context;
+        for (var index = 0; index < sequence.Children.Count; index++)
+        {
+            var path = $"{spec.PathOf("metadata")}[{index}]";
+            if (sequence.Children[index] is not YamlMappingNode node)
+            {
+                context.Error(sequence.Children[index], $"'{path}' must be a mapping with 'name' and 'value', but {YamlValues.Describe(sequence.Children[index])} was given");
+                continue;
+            }
+
+            var item = new MappingReader(node, path, context, ItemFields);
+            if (ReadItem(item) is not { } parsed)
+            {
+                continue;
+            }
+
+            var earlier = items.FirstOrDefault(existing => string.Equals(existing.Name, parsed.Name, StringComparison.OrdinalIgnoreCase));
+            if (earlier is not null)
+            {
+                context.Error(parsed.Line, $"metadata '{parsed.Name}' is given twice (also on line {earlier.Line}; names ignore case); keep only one");
+                continue;
+            }
+
+            items.Add(parsed);
+        }
+
+        return items;
+    }
+
+    private static ComponentMetadataItem? ReadItem(MappingReader item)
+    {
+        var name = item.RequiredString("name", "give every metadata entry a name");
+        if (item.Has("secretKeyRef"))
+        {
+            item.Context.Error(item.LineOf("secretKeyRef"), $"metadata '{name ?? "?"}' uses secretKeyRef, but secret stores are not supported; put the value inline or in an environment variable");
+            return null;
+        }
+
+        // A missing value is an empty string, as in Dapr; numbers and booleans keep their text.
+        var value = item.Has("value") ? item.String("value") : string.Empty;
+        return name is null || value is null ? null : new ComponentMetadataItem(name, value, item.Line);
+    }
+}

@@ -1,0 +1,55 @@
+using Gateway.Drivers;
+using Gateway.Resources.Parsing;
+using Gateway.Resources.Validation;
+
+namespace Gateway.Resources;
+
+/// <summary>
+/// Loads a resources directory: every <c>*.yaml</c>/<c>*.yml</c> file below it, several
+/// <c>---</c> documents per file, in ordinal order of the relative path (the manifest order).
+/// Everything is checked before returning and every problem is reported in one go.
+/// </summary>
+internal static class ResourceLoader
+{
+    private static readonly IResourceSetRule[] Rules =
+    [
+        new DuplicateDefinitionRule(),
+        new SubscriptionComponentRule(),
+        new DuplicateAppIdRule(),
+        new ResiliencyTargetRule(),
+    ];
+
+    /// <param name="directory">The resources directory; file names in problems are relative to it.</param>
+    /// <param name="driverFactories">The available drivers, keyed by component type such as <c>pubsub.redis</c>.</param>
+    public static ResourceLoadResult Load(string directory, IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories)
+    {
+        var diagnostics = new LoadDiagnostics();
+        if (!Directory.Exists(directory))
+        {
+            diagnostics.AddError(new ResourceError(directory, 0, null, null, "the resources directory does not exist; create it or point --resources-path at the folder that holds the YAML files"));
+            return new ResourceLoadResult(null, diagnostics.SortedErrors(), []);
+        }
+
+        var parsed = new ParsedResources();
+        var documentParser = new ResourceDocumentParser(driverFactories, parsed);
+        foreach (var (fullPath, relativePath) in ResourceFiles.Find(directory))
+        {
+            var documents = YamlFileReader.Read(fullPath, relativePath, diagnostics);
+            for (var index = 0; index < documents.Count; index++)
+            {
+                var context = new DocumentContext(relativePath, index + 1, diagnostics);
+                documentParser.Parse(documents[index].RootNode, context);
+                context.Complete();
+            }
+        }
+
+        foreach (var rule in Rules)
+        {
+            rule.Check(parsed, diagnostics);
+        }
+
+        var errors = diagnostics.SortedErrors();
+        var resources = errors.Count == 0 ? parsed.ToResourceSet() : null;
+        return new ResourceLoadResult(resources, errors, diagnostics.SortedWarnings());
+    }
+}
