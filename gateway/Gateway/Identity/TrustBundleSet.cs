@@ -77,11 +77,13 @@ internal sealed class TrustBundleSet
     }
 
     /// <summary>Reads every CERTIFICATE block of a PEM file, as go-spiffe's <c>x509bundle.Parse</c> does.</summary>
-    internal static List<X509Certificate2> ReadPemBundle(string pemPath)
+    /// <param name="pemPath">The file to read.</param>
+    /// <param name="fileKind">How errors name the file, e.g. "Trust bundle file".</param>
+    internal static List<X509Certificate2> ReadPemBundle(string pemPath, string fileKind = "Trust bundle file")
     {
         if (!File.Exists(pemPath))
         {
-            throw new FileNotFoundException($"Trust bundle file '{pemPath}' does not exist.", pemPath);
+            throw new FileNotFoundException($"{fileKind} '{pemPath}' does not exist.", pemPath);
         }
 
         var text = File.ReadAllText(pemPath);
@@ -98,7 +100,7 @@ internal sealed class TrustBundleSet
             sawPem = true;
             if (rest[fields.Label] is "CERTIFICATE")
             {
-                certificates.Add(DecodeCertificate(pemPath, rest[fields.Base64Data].ToString(), certificates.Count));
+                certificates.Add(DecodeCertificate(fileKind, pemPath, rest[fields.Base64Data].ToString(), certificates.Count));
             }
 
             rest = rest[fields.Location.End..];
@@ -106,13 +108,13 @@ internal sealed class TrustBundleSet
 
         if (!sawPem)
         {
-            throw new InvalidDataException($"Trust bundle file '{pemPath}' contains no PEM blocks.");
+            throw new InvalidDataException($"{fileKind} '{pemPath}' contains no PEM blocks.");
         }
 
         return certificates;
     }
 
-    private static X509Certificate2 DecodeCertificate(string pemPath, string base64, int index)
+    private static X509Certificate2 DecodeCertificate(string fileKind, string pemPath, string base64, int index)
     {
         try
         {
@@ -121,7 +123,7 @@ internal sealed class TrustBundleSet
         catch (CryptographicException ex)
         {
             throw new InvalidDataException(
-                $"Trust bundle file '{pemPath}': certificate #{index + 1} cannot be parsed: {ex.Message}", ex);
+                $"{fileKind} '{pemPath}': certificate #{index + 1} cannot be parsed: {ex.Message}", ex);
         }
     }
 
