@@ -34,11 +34,23 @@ internal static class CertsCommand
     private static Command CreateIssue()
     {
         var ca = new Option<string>("--ca") { Description = "Directory holding ca.crt and ca.key.", Required = true };
-        var appId = new Option<string>("--app-id") { Description = "App ID; the SVID names spiffe://<td>/ns/<ns>/<app-id>.", Required = true };
-        var ns = new Option<string>("--namespace") { Description = "Namespace (default: default).", DefaultValueFactory = _ => "default" };
+        var appId = new Option<string>("--app-id")
+        {
+            Description = "App ID; the SVID names spiffe://<td>/ns/<ns>/<app-id>.",
+            Required = true,
+        };
+        var ns = new Option<string>("--namespace")
+        {
+            Description = "Namespace (default: default).",
+            DefaultValueFactory = _ => "default",
+        };
         var dns = new Option<string[]>("--dns") { Description = "DNS SAN to add; repeatable.", AllowMultipleArgumentsPerToken = false };
         var ip = new Option<string[]>("--ip") { Description = "IP SAN to add; repeatable.", AllowMultipleArgumentsPerToken = false };
-        var ttl = new Option<string>("--ttl") { Description = "Lifetime such as 30m, 24h or 7d (default: 24h).", DefaultValueFactory = _ => "24h" };
+        var ttl = new Option<string>("--ttl")
+        {
+            Description = "Lifetime such as 30m, 24h or 7d (default: 24h).",
+            DefaultValueFactory = _ => "24h",
+        };
         var output = new Option<string>("--out") { Description = "Directory for <app-id>.crt and <app-id>.key.", Required = true };
         var command = new Command("issue", "Issue an X509-SVID for an app: <app-id>.crt (leaf + CA) and <app-id>.key.")
         {
@@ -76,7 +88,9 @@ internal static class CertsCommand
         {
             using var authority = DevCertificateAuthority.Create(trustDomain);
             authority.Save(directory);
-            stdout.WriteLine($"wrote {certificatePath} (CA for trust domain {trustDomain}, valid until {authority.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}; use it as the trust bundle)");
+            var until = authority.Certificate.NotAfter.ToUniversalTime();
+            stdout.WriteLine(
+                $"wrote {certificatePath} (CA for trust domain {trustDomain}, valid until {until:yyyy-MM-dd}; use it as the trust bundle)");
             stdout.WriteLine($"wrote {keyPath} (CA private key, mode 0600)");
             return 0;
         }
@@ -126,7 +140,8 @@ internal static class CertsCommand
 
             var stdout = parse.InvocationConfiguration.Output;
             var id = $"spiffe://{authority.TrustDomain}/ns/{arguments.Namespace}/{arguments.AppId}";
-            stdout.WriteLine($"wrote {certificatePath} (SVID {id}, valid until {svid.NotAfter.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}, followed by the CA)");
+            var until = svid.NotAfter.ToUniversalTime();
+            stdout.WriteLine($"wrote {certificatePath} (SVID {id}, valid until {until:yyyy-MM-ddTHH:mm:ssZ}, followed by the CA)");
             stdout.WriteLine($"wrote {keyPath} (private key, mode 0600)");
             return 0;
         }

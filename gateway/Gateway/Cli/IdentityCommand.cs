@@ -16,7 +16,7 @@ internal static class IdentityCommand
     private const int Refused = 3;
 
     private static readonly JsonWriterOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions IndentedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+    private static readonly JsonWriterOptions IndentedJson = CompactJson with { Indented = true };
 
     public static Command Create() =>
         new("identity", "Inspect SPIFFE IDs and X509-SVIDs the way the gateway checks them.") { CreateParse(), CreateInspect() };
@@ -42,7 +42,11 @@ internal static class IdentityCommand
 
     private static Command CreateInspect()
     {
-        var cert = new Option<string>("--cert") { Description = "PEM file: the leaf, optionally followed by intermediates.", Required = true };
+        var cert = new Option<string>("--cert")
+        {
+            Description = "PEM file: the leaf, optionally followed by intermediates.",
+            Required = true,
+        };
         var bundles = new Option<string[]>("--trust-bundle")
         {
             Description = "TRUST_DOMAIN=PEM_FILE; repeatable. With bundles the full chain check runs.",
@@ -87,7 +91,8 @@ internal static class IdentityCommand
             return 1;
         }
 
-        var shapes = new IdShapes(kubernetesDomains.Select(td => new KeyValuePair<string, IdShape>(td, IdShape.KubernetesServiceAccount)));
+        var shapes = new IdShapes(
+            kubernetesDomains.Select(td => new KeyValuePair<string, IdShape>(td, IdShape.KubernetesServiceAccount)));
         var verdict = Judge(certificates[0], certificates.Skip(1), bundles, shapes, DateTimeOffset.UtcNow);
         parse.InvocationConfiguration.Output.WriteLine(Json(IndentedJson, writer => WriteInspection(writer, certPath, certificates[0], verdict)));
         return verdict.Accepted == false ? Refused : 0;
@@ -238,5 +243,6 @@ internal static class IdentityCommand
     }
 
     /// <summary>What inspect concluded; <see cref="Accepted"/> is null when no bundle allowed a full check.</summary>
-    private sealed record Verdict(SpiffeId? SpiffeId, AppIdentity? Identity, bool? Accepted, string? Reason, string? Error, bool ChainChecked);
+    private sealed record Verdict(
+        SpiffeId? SpiffeId, AppIdentity? Identity, bool? Accepted, string? Reason, string? Error, bool ChainChecked);
 }

@@ -44,7 +44,8 @@ internal static class X509SvidValidator
         if (!SpiffeId.TryParse(uris[0], out var id, out var idError))
         {
             return SvidValidationResult.Refused(
-                SvidFailureReason.InvalidSpiffeId, $"certificate URI SAN '{uris[0]}' is not a valid SPIFFE ID: {idError}");
+                SvidFailureReason.InvalidSpiffeId,
+                $"certificate URI SAN '{uris[0]}' is not a valid SPIFFE ID: {idError}");
         }
 
         return ValidateWithId(leaf, id, peerIntermediates, bundles, now, role);
@@ -63,9 +64,12 @@ internal static class X509SvidValidator
         SvidPeerRole role = SvidPeerRole.Client)
     {
         ArgumentNullException.ThrowIfNull(leaf);
+        // Kestrel's ExtraStore may also hold the leaf itself; it is not an intermediate.
         var intermediates = callbackChain is null
             ? []
-            : callbackChain.ChainPolicy.ExtraStore.Where(candidate => !candidate.RawDataMemory.Span.SequenceEqual(leaf.RawDataMemory.Span)).ToList();
+            : callbackChain.ChainPolicy.ExtraStore
+                .Where(candidate => !candidate.RawDataMemory.Span.SequenceEqual(leaf.RawDataMemory.Span))
+                .ToList();
         return Validate(leaf, intermediates, bundles, now, role);
     }
 

@@ -76,6 +76,19 @@ public sealed class X509SvidValidatorTests
         Assert.Contains(message, result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("30-03-86-01")]
+    [InlineData("30-05-86-03-61-C3-A4")]
+    [InlineData("30-00-00")]
+    public void UndecodableSubjectAltName_IsRefused(string derHex)
+    {
+        var san = new X509Extension("2.5.29.17", Convert.FromHexString(derHex.Replace("-", string.Empty, StringComparison.Ordinal)), false);
+
+        var result = Validate(TestCertificates.Leaf(ExampleRoot, rawSubjectAltName: san));
+
+        Assert.Equal(SvidFailureReason.MalformedSubjectAltName, result.Reason);
+    }
+
     [Fact]
     public void LeafWithoutKeyUsage_IsRefused()
     {

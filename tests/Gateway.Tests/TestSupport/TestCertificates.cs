@@ -42,6 +42,7 @@ internal static class TestCertificates
     /// <param name="uris">URI SANs written byte for byte; empty for none.</param>
     /// <param name="keyUsage">Key usage flags (critical); null leaves the extension out.</param>
     /// <param name="extendedKeyUsages">EKU OIDs; null = serverAuth + clientAuth, empty = no extension.</param>
+    /// <param name="rawSubjectAltName">A hand-made SAN extension used instead of <paramref name="uris"/>.</param>
     public static X509Certificate2 Leaf(
         X509Certificate2 issuer,
         string[]? uris = null,
@@ -50,7 +51,8 @@ internal static class TestCertificates
         string[]? extendedKeyUsages = null,
         DateTimeOffset? notBefore = null,
         DateTimeOffset? notAfter = null,
-        string[]? dnsNames = null)
+        string[]? dnsNames = null,
+        X509Extension? rawSubjectAltName = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=test leaf", key, HashAlgorithmName.SHA256);
@@ -73,7 +75,11 @@ internal static class TestCertificates
         }
 
         var sanUris = uris ?? ["spiffe://example.org/ns/default/app1"];
-        if (sanUris.Length > 0 || dnsNames is not null)
+        if (rawSubjectAltName is not null)
+        {
+            request.CertificateExtensions.Add(rawSubjectAltName);
+        }
+        else if (sanUris.Length > 0 || dnsNames is not null)
         {
             request.CertificateExtensions.Add(SubjectAltNameEncoder.Encode(sanUris, dnsNames));
         }
