@@ -41,14 +41,14 @@ internal static class CertsCommand
         };
         var ns = new Option<string>("--namespace")
         {
-            Description = "Namespace (default: default).",
+            Description = "Namespace of the app.",
             DefaultValueFactory = _ => "default",
         };
         var dns = new Option<string[]>("--dns") { Description = "DNS SAN to add; repeatable.", AllowMultipleArgumentsPerToken = false };
         var ip = new Option<string[]>("--ip") { Description = "IP SAN to add; repeatable.", AllowMultipleArgumentsPerToken = false };
         var ttl = new Option<string>("--ttl")
         {
-            Description = "Lifetime such as 30m, 24h or 7d (default: 24h).",
+            Description = "Lifetime such as 30m, 24h or 7d.",
             DefaultValueFactory = _ => "24h",
         };
         var output = new Option<string>("--out") { Description = "Directory for <app-id>.crt and <app-id>.key.", Required = true };
