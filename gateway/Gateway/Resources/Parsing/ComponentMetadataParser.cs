@@ -50,7 +50,7 @@ internal static class ComponentMetadataParser
         var name = item.RequiredString("name", "give every metadata entry a name");
         if (item.Has("secretKeyRef"))
         {
-            item.Context.Error(item.LineOf("secretKeyRef"), $"metadata '{name ?? "?"}' uses secretKeyRef, but secret stores are not supported; put the value inline or in an environment variable");
+            item.Context.Error(item.LineOf("secretKeyRef"), $"metadata '{name ?? "?"}' uses secretKeyRef, but secret stores are not supported; put the value inline (keep the file readable only by the gateway)");
             return null;
         }
 

@@ -36,7 +36,7 @@ internal static class ResourceHeaderParser
         var scopes = reader.StringList("scopes");
         if (reader.Mapping("auth", AuthFields) is { } auth && auth.Has("secretStore"))
         {
-            context.Warning(auth.LineOf("secretStore"), "'auth.secretStore' is ignored: the gateway has no secret stores; put values inline or in environment variables");
+            context.Warning(auth.LineOf("secretStore"), "'auth.secretStore' is ignored: the gateway has no secret stores; put values inline");
         }
 
         return new ResourceHeader(apiVersion, kind, name, resourceNamespace, scopes, reader, context.LocationOf(root));

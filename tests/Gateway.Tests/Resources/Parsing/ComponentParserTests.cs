@@ -61,7 +61,7 @@ public sealed class ComponentParserTests
 
         var result = ResourceFolder.LoadSingle(Component("pubsub.redis", metadata));
 
-        ResultAssert.SingleError(result, "resources.yaml:11:", "secret stores are not supported; put the value inline or in an environment variable");
+        ResultAssert.SingleError(result, "resources.yaml:11:", "secret stores are not supported; put the value inline (keep the file readable only by the gateway)");
     }
 
     [Fact]

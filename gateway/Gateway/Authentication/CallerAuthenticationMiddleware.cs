@@ -1,0 +1,53 @@
+using Gateway.Identity;
+using Gateway.Telemetry;
+using Microsoft.AspNetCore.Connections.Features;
+
+namespace Gateway.Authentication;
+
+/// <summary>
+/// Turns the handshake's verdict into a <see cref="Caller"/> for the request, or answers 401 with the
+/// reason. Health endpoints are answered without a certificate, as orchestrators probe them bare.
+/// </summary>
+internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate next, GatewayMetrics metrics, IdShapes idShapes, ILogger<CallerAuthenticationMiddleware> logger)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/v1.0/healthz", StringComparison.Ordinal))
+        {
+            return next(context);
+        }
+
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        var validation = items is not null && items.TryGetValue(PeerValidation.ConnectionItemKey, out var value) ? value as PeerValidation : null;
+        if (validation?.Result is null)
+        {
+            return RefuseAsync(context, "NoCertificate", "a client certificate (X509-SVID) is required");
+        }
+
+        if (!validation.Result.IsValid)
+        {
+            return RefuseAsync(context, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
+        }
+
+        var id = validation.Result.SpiffeId!;
+        if (!idShapes.TryMap(id, out var identity, out var reason))
+        {
+            return RefuseAsync(context, "UnmappedId", $"client certificate refused: SPIFFE ID '{id}' {reason}");
+        }
+
+        context.Features.Set(new CallerFeature(new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId)));
+        return next(context);
+    }
+
+    private async Task RefuseAsync(HttpContext context, string reason, string message)
+    {
+        metrics.AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", reason, message);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsJsonAsync(new UnauthenticatedBody("ERR_UNAUTHENTICATED", message), AuthenticationJsonContext.Default.UnauthenticatedBody);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused caller {RemoteAddress} ({Reason}): {Detail}")]
+    private static partial void LogRefused(ILogger logger, string remoteAddress, string reason, string detail);
+}

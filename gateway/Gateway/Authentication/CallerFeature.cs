@@ -1,0 +1,4 @@
+namespace Gateway.Authentication;
+
+/// <summary>The authenticated caller of the current request.</summary>
+internal sealed record CallerFeature(Caller Caller);

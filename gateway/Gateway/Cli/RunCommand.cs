@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Gateway.Credentials;
+using Gateway.Hosting;
+using Gateway.Pubsub;
+using Gateway.Resources;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Gateway.Cli;
+
+/// <summary><c>gateway run</c>: load and check everything, then serve until stopped.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var resourcesPath = new Option<string?>("--resources-path") { Description = "Folder of resource YAML files (default ./components)." };
+        var listen = new Option<string?>("--listen") { Description = "https://HOST:PORT to listen on (default https://127.0.0.1:3500)." };
+        var svidCert = new Option<string?>("--svid-cert") { Description = "PEM file with the gateway's X509-SVID (leaf, then intermediates)." };
+        var svidKey = new Option<string?>("--svid-key") { Description = "PEM file with the SVID's PKCS#8 private key." };
+        var trustBundles = new Option<string[]>("--trust-bundle") { Description = "<trust-domain>=<pem-file>; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var dev = new Option<bool>("--dev") { Description = "Create and use development identities under .gateway/dev." };
+        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, dev };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            Set(overrides, nameof(GatewayOptions.ResourcesPath), parseResult.GetValue(resourcesPath));
+            Set(overrides, nameof(GatewayOptions.Listen), parseResult.GetValue(listen));
+            Set(overrides, nameof(GatewayOptions.SvidCert), parseResult.GetValue(svidCert));
+            Set(overrides, nameof(GatewayOptions.SvidKey), parseResult.GetValue(svidKey));
+            if (parseResult.GetValue(dev))
+            {
+                Set(overrides, nameof(GatewayOptions.Dev), "true");
+            }
+
+            foreach (var bundle in parseResult.GetValue(trustBundles) ?? [])
+            {
+                var equals = bundle.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0 || equals == bundle.Length - 1)
+                {
+                    Console.Error.WriteLine($"error: --trust-bundle '{bundle}' is not of the form <trust-domain>=<pem-file>");
+                    return Task.FromResult(1);
+                }
+
+                Set(overrides, $"{nameof(GatewayOptions.TrustBundles)}:{bundle[..equals]}", bundle[(equals + 1)..]);
+            }
+
+            return RunAsync(overrides, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void Set(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (value is not null)
+        {
+            overrides[$"{GatewayOptions.SectionName}:{key}"] = value;
+        }
+    }
+
+    internal static async Task<int> RunAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+
+        GatewayCredentials credentials;
+        try
+        {
+            if (options.Dev)
+            {
+                Console.Out.WriteLine(DevCredentials.Ensure(options));
+            }
+
+            credentials = GatewayCredentials.Load(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+
+        var loaded = ResourceLoader.Load(options.ResourcesPath, DriverCatalog.Default);
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (loaded.Errors.Count > 0)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine($"error: {loaded.Errors.Count} problem(s) in the resources under {Path.GetFullPath(options.ResourcesPath)}; nothing was started");
+            return 1;
+        }
+
+        await using var app = GatewayApp.Build(builder, options, credentials, loaded.Resources!, DriverCatalog.Default);
+        await app.StartAsync(cancellationToken);
+        foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            Console.Out.WriteLine($"gateway listening on {address} as {credentials.Id}");
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}

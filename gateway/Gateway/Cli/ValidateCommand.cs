@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Gateway.Pubsub;
+using Gateway.Resources;
+
+namespace Gateway.Cli;
+
+/// <summary><c>gateway validate --resources-path DIR</c>: every error at once on stderr, exit 1; or exit 0.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var resourcesPath = new Option<string>("--resources-path") { Description = "Folder of resource YAML files.", DefaultValueFactory = _ => "./components" };
+        var command = new Command("validate", "Check resource files without starting anything.") { resourcesPath };
+        command.SetAction(parseResult => Run(parseResult.GetValue(resourcesPath)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int Run(string directory, TextWriter stdout, TextWriter stderr)
+    {
+        var result = ResourceLoader.Load(directory, DriverCatalog.Default);
+        foreach (var warning in result.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine(error);
+            }
+
+            stderr.WriteLine($"{result.Errors.Count} error(s) in {Path.GetFullPath(directory)}");
+            return 1;
+        }
+
+        var resources = result.Resources!;
+        stdout.WriteLine(
+            $"valid: {resources.Components.Count} component(s), {resources.Subscriptions.Count} subscription(s), {resources.Apps.Count} app(s), {resources.Resiliencies.Count} resiliency resource(s)");
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Gateway.Certificates;
+using Gateway.Hosting;
+using Gateway.Identity;
+
+namespace Gateway.Credentials;
+
+/// <summary>
+/// One consistent set of the gateway's credentials: its own X509-SVID with key and intermediates, and
+/// the trust bundles of every trust domain it accepts. Immutable; a new set replaces the old one whole.
+/// </summary>
+internal sealed class GatewayCredentials
+{
+    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles)
+    {
+        Svid = svid;
+        Intermediates = intermediates;
+        Id = id;
+        Bundles = bundles;
+        ServerContext = SslStreamCertificateContext.Create(svid, intermediates, offline: true);
+    }
+
+    /// <summary>The gateway's own certificate, with its private key.</summary>
+    public X509Certificate2 Svid { get; }
+
+    /// <summary>Certificates sent after <see cref="Svid"/> so peers can build the chain.</summary>
+    public X509Certificate2Collection Intermediates { get; }
+
+    /// <summary>The gateway's own SPIFFE ID.</summary>
+    public SpiffeId Id { get; }
+
+    /// <summary>Anchors per trust domain.</summary>
+    public TrustBundleSet Bundles { get; }
+
+    /// <summary>What Kestrel presents in a handshake.</summary>
+    public SslStreamCertificateContext ServerContext { get; }
+
+    /// <summary>Loads the files the options name, or throws <see cref="InvalidOperationException"/> saying which one is wrong and how.</summary>
+    public static GatewayCredentials Load(GatewayOptions options)
+    {
+        if (string.IsNullOrEmpty(options.SvidCert) || string.IsNullOrEmpty(options.SvidKey))
+        {
+            throw new InvalidOperationException(
+                "the gateway needs its own X509-SVID: pass --svid-cert FILE and --svid-key FILE (or Gateway:SvidCert / Gateway:SvidKey), or run with --dev");
+        }
+
+        if (options.TrustBundles.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "no trust bundle is configured, so no caller could be authenticated: pass --trust-bundle <trust-domain>=<pem-file> (or Gateway:TrustBundles), or run with --dev");
+        }
+
+        X509Certificate2 svid;
+        X509Certificate2Collection chain;
+        try
+        {
+            svid = SvidFiles.Load(options.SvidCert, options.SvidKey);
+            chain = SvidFiles.LoadChain(options.SvidCert);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException or ArgumentException)
+        {
+            throw new InvalidOperationException($"cannot load the gateway's SVID from '{options.SvidCert}' and '{options.SvidKey}': {ex.Message}", ex);
+        }
+
+        var intermediates = new X509Certificate2Collection();
+        foreach (var certificate in chain)
+        {
+            if (!certificate.RawDataMemory.Span.SequenceEqual(svid.RawDataMemory.Span))
+            {
+                intermediates.Add(certificate);
+            }
+        }
+
+        TrustBundleSet bundles;
+        try
+        {
+            bundles = TrustBundleSet.Load(options.TrustBundles.Select(pair => (pair.Key, pair.Value)));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Security.Cryptography.CryptographicException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidOperationException($"cannot load the trust bundles: {ex.Message}", ex);
+        }
+
+        var result = X509SvidValidator.Validate(svid, intermediates, bundles, DateTimeOffset.UtcNow, SvidPeerRole.Server);
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException($"the gateway's own SVID '{options.SvidCert}' is not valid against the configured trust bundles: {result.Message}");
+        }
+
+        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles);
+    }
+}

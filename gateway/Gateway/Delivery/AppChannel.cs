@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Gateway.Credentials;
+using Gateway.Identity;
+using Gateway.Resources;
+
+namespace Gateway.Delivery;
+
+/// <summary>
+/// The HTTP connection pool to one app. For <c>https://</c> apps the gateway presents its own SVID and
+/// accepts the app only if it presents a valid X509-SVID with exactly the SPIFFE ID expected for it.
+/// </summary>
+internal sealed class AppChannel : IDisposable
+{
+    private const int MaxReplyBytes = 64 * 1024;
+
+    private readonly HttpClient _client;
+    private readonly Uri _baseUri;
+    private string? _lastCertificateRefusal;
+
+    public AppChannel(AppSpec app, SpiffeId expectedId, Func<GatewayCredentials> credentials, TimeProvider timeProvider)
+    {
+        App = app;
+        ExpectedId = expectedId;
+        _baseUri = new Uri(app.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificateContext = credentials().ServerContext,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = (_, certificate, chain, _) => AcceptApp(certificate, chain, credentials().Bundles, timeProvider),
+            },
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public AppSpec App { get; }
+
+    /// <summary>The SPIFFE ID the app must present.</summary>
+    public SpiffeId ExpectedId { get; }
+
+    /// <summary>POSTs one delivery and reads the reply. Transport failures come back as a retriable reply.</summary>
+    public async Task<AppReply> PostAsync(string path, ReadOnlyMemory<byte> body, string contentType, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path.TrimStart('/')));
+        request.Content = new ReadOnlyMemoryContent(body);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var reply = await ReadReplyAsync(response.Content, cancellationToken);
+            return AppReply.Interpret((int)response.StatusCode, reply);
+        }
+        catch (HttpRequestException ex)
+        {
+            var detail = ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal
+                ? $"the app's certificate was refused: {refusal}"
+                : $"cannot reach the app at {_baseUri}: {ex.Message}";
+            return new AppReply(AppReplyStatus.Retry, 0, detail);
+        }
+    }
+
+    private static async Task<byte[]> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[MaxReplyBytes];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return buffer[..total];
+    }
+
+    private bool AcceptApp(X509Certificate? certificate, X509Chain? chain, TrustBundleSet bundles, TimeProvider timeProvider)
+    {
+        if (certificate is null)
+        {
+            _lastCertificateRefusal = "the app presented no certificate";
+            return false;
+        }
+
+        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var result = X509SvidValidator.Validate(leaf, chain, bundles, timeProvider.GetUtcNow(), SvidPeerRole.Server);
+        if (!result.IsValid)
+        {
+            _lastCertificateRefusal = result.Message;
+            return false;
+        }
+
+        if (result.SpiffeId != ExpectedId)
+        {
+            _lastCertificateRefusal = $"the app presented '{result.SpiffeId}' but '{ExpectedId}' was expected for app '{App.AppId}'";
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,14 @@
+namespace Gateway.Delivery;
+
+/// <summary>What an app's answer to one delivery means (spec/dapr-pubsub.md §4.5).</summary>
+internal enum AppReplyStatus
+{
+    /// <summary>Delivered: acknowledge.</summary>
+    Success,
+
+    /// <summary>Not delivered yet: retry per policy, then dead-letter or leave for redelivery.</summary>
+    Retry,
+
+    /// <summary>The app refused it for good (DROP or 404): acknowledge, dead-letter first if configured.</summary>
+    Drop,
+}

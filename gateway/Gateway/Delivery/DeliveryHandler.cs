@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Gateway.Authentication;
+using Gateway.CloudEvents;
+using Gateway.Drivers;
+using Gateway.Publishing;
+using Gateway.Pubsub;
+using Gateway.Subscriptions;
+using Gateway.Telemetry;
+
+namespace Gateway.Delivery;
+
+/// <summary>
+/// Delivers the messages of one subscription to one app: decode, expiry, route, POST, read the reply,
+/// retry per policy, dead-letter; and tells the driver to acknowledge only on a final outcome
+/// (spec/dapr-pubsub.md §4.5–§4.6 and DESIGN.md "At-least-once, precisely").
+/// </summary>
+internal sealed partial class DeliveryHandler(
+    DeliveryTarget target,
+    TopicPublisher publisher,
+    IInboundPolicy policy,
+    TimeSpan attemptTimeout,
+    GatewayMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<DeliveryHandler> logger)
+{
+    /// <summary>The traceparent Dapr sends when the event carries none (tracing disabled).</summary>
+    private const string EmptyTraceParent = "00-00000000000000000000000000000000-0000000000000000-00";
+
+    private SubscriptionDefinition Definition => target.Definition;
+
+    private PubsubComponent Component => target.Component;
+
+    public async ValueTask<MessageOutcome> HandleAsync(BrokerMessage message, CancellationToken cancellationToken)
+    {
+        var raw = Definition.RawPayload;
+        if (raw is null)
+        {
+            return await FailAsync(message, "the subscription's rawPayload metadata is not a boolean", cancellationToken);
+        }
+
+        ReadOnlyMemory<byte> body;
+        string traceParent;
+        string traceState;
+        if (raw.Value)
+        {
+            traceParent = Lookup(message.Metadata, "traceparent") ?? Lookup(message.Metadata, "traceid") ?? "";
+            traceState = Lookup(message.Metadata, "tracestate") ?? "";
+            body = RawPayloadEnvelope.Create(message.Data.Span, Definition.Topic, Component.Name,
+                traceParent.Length == 0 ? null : traceParent, traceState.Length == 0 ? null : traceState, timeProvider.GetUtcNow());
+        }
+        else
+        {
+            if (!TryReadTrace(message.Data, out traceParent, out traceState))
+            {
+                return await FailAsync(message, "the message is not a JSON CloudEvent", cancellationToken);
+            }
+
+            body = message.Data;
+            if (CloudEventExpiration.IsExpired(body.Span, timeProvider.GetUtcNow()))
+            {
+                LogExpired(logger, message.Id, Definition.Topic, target.App.AppId);
+                metrics.Deliveries.Add(1, new("outcome", "expired"), new("app", target.App.AppId));
+                await DeadLetterAsync(message, bestEffort: true, cancellationToken);
+                return MessageOutcome.Acknowledge;
+            }
+        }
+
+        var path = target.Router.SelectPath();
+        if (path is null)
+        {
+            LogNoRoute(logger, message.Id, Definition.Topic, target.App.AppId);
+            await DeadLetterAsync(message, bestEffort: true, cancellationToken);
+            return MessageOutcome.Acknowledge;
+        }
+
+        var headers = DeliveryHeaders.FromMetadata(message.Metadata, Component.Name);
+        headers.Add(new("traceparent", traceParent.Length == 0 ? EmptyTraceParent : traceParent));
+        if (traceState.Length > 0)
+        {
+            headers.Add(new("tracestate", traceState));
+        }
+
+        var reply = await policy.ExecuteAsync(token => AttemptAsync(path, body, headers, token), cancellationToken);
+        metrics.Deliveries.Add(1, new("outcome", reply.Status.ToString().ToLowerInvariant()), new("app", target.App.AppId));
+        switch (reply.Status)
+        {
+            case AppReplyStatus.Success:
+                return MessageOutcome.Acknowledge;
+            case AppReplyStatus.Drop:
+                LogDropped(logger, message.Id, Definition.Topic, target.App.AppId, reply.Detail);
+                return await DeadLetterAsync(message, bestEffort: false, cancellationToken);
+            default:
+                LogNotDelivered(logger, message.Id, Definition.Topic, target.App.AppId, path, reply.Detail);
+                return Definition.DeadLetterTopic is null
+                    ? MessageOutcome.Redeliver
+                    : await DeadLetterAsync(message, bestEffort: false, cancellationToken);
+        }
+    }
+
+    private async Task<AppReply> AttemptAsync(string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(attemptTimeout);
+        try
+        {
+            return await target.Channel.PostAsync(path, body, CloudEventMediaTypes.StructuredJson, headers, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AppReply(AppReplyStatus.Retry, 0, $"the app did not answer within {attemptTimeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    /// <summary>A message that cannot be delivered at all: dead-letter it if possible, else leave it to the broker.</summary>
+    private async Task<MessageOutcome> FailAsync(BrokerMessage message, string reason, CancellationToken cancellationToken)
+    {
+        LogUndeliverable(logger, message.Id, Definition.Topic, target.App.AppId, reason);
+        return Definition.DeadLetterTopic is null
+            ? MessageOutcome.Redeliver
+            : await DeadLetterAsync(message, bestEffort: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Republishes the original message, unchanged, to the dead-letter topic on behalf of the subscriber
+    /// (its publishing scopes apply). Acknowledge when written or when there is no dead-letter topic;
+    /// redeliver when the write failed, unless <paramref name="bestEffort"/>.
+    /// </summary>
+    private async Task<MessageOutcome> DeadLetterAsync(BrokerMessage message, bool bestEffort, CancellationToken cancellationToken)
+    {
+        if (Definition.DeadLetterTopic is not { } deadLetterTopic)
+        {
+            return MessageOutcome.Acknowledge;
+        }
+
+        var request = new PublishRequest(deadLetterTopic, message.Data, message.ContentType, message.Metadata);
+        var error = await publisher.PublishAsync(Component, target.Subscriber, request, cancellationToken);
+        if (error is null)
+        {
+            metrics.DeadLetters.Add(1, new("pubsub", Component.Name), new("topic", deadLetterTopic));
+            LogDeadLettered(logger, message.Id, Definition.Topic, deadLetterTopic);
+            return MessageOutcome.Acknowledge;
+        }
+
+        LogDeadLetterFailed(logger, message.Id, deadLetterTopic, error.Message);
+        return bestEffort ? MessageOutcome.Acknowledge : MessageOutcome.Redeliver;
+    }
+
+    private static bool TryReadTrace(ReadOnlyMemory<byte> data, out string traceParent, out string traceState)
+    {
+        traceParent = "";
+        traceState = "";
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            traceParent = ReadString(document.RootElement, "traceparent") ?? ReadString(document.RootElement, "traceid") ?? "";
+            traceState = ReadString(document.RootElement, "tracestate") ?? "";
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' expired before delivery")]
+    private static partial void LogExpired(ILogger logger, string messageId, string topic, string appId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' matched no route and was dropped")]
+    private static partial void LogNoRoute(ILogger logger, string messageId, string topic, string appId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' dropped by app '{AppId}': {Detail}")]
+    private static partial void LogDropped(ILogger logger, string messageId, string topic, string appId, string detail);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' not delivered to app '{AppId}' at '{Path}': {Detail}")]
+    private static partial void LogNotDelivered(ILogger logger, string messageId, string topic, string appId, string path, string detail);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Message {MessageId} of topic '{Topic}' cannot be delivered to app '{AppId}': {Reason}")]
+    private static partial void LogUndeliverable(ILogger logger, string messageId, string topic, string appId, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Message {MessageId} of topic '{Topic}' written to dead-letter topic '{DeadLetterTopic}'")]
+    private static partial void LogDeadLettered(ILogger logger, string messageId, string topic, string deadLetterTopic);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Message {MessageId} could not be written to dead-letter topic '{DeadLetterTopic}': {Error}")]
+    private static partial void LogDeadLetterFailed(ILogger logger, string messageId, string deadLetterTopic, string error);
+}

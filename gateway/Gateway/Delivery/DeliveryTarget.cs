@@ -1,0 +1,15 @@
+using Gateway.Authentication;
+using Gateway.Pubsub;
+using Gateway.Resources;
+using Gateway.Subscriptions;
+
+namespace Gateway.Delivery;
+
+/// <summary>Everything one running subscription delivers with: whose it is, from where, to where.</summary>
+internal sealed record DeliveryTarget(
+    AppSpec App,
+    Caller Subscriber,
+    SubscriptionDefinition Definition,
+    PubsubComponent Component,
+    Router Router,
+    AppChannel Channel);

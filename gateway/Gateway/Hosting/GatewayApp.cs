@@ -1,0 +1,64 @@
+using Gateway.Authentication;
+using Gateway.Credentials;
+using Gateway.Delivery;
+using Gateway.Drivers;
+using Gateway.Identity;
+using Gateway.Metadata;
+using Gateway.Publishing;
+using Gateway.Pubsub;
+using Gateway.Resources;
+using Gateway.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Hosting;
+
+/// <summary>Builds the gateway's web application from loaded settings, credentials and resources.</summary>
+internal static class GatewayApp
+{
+    public static WebApplication Build(
+        WebApplicationBuilder builder,
+        GatewayOptions options,
+        GatewayCredentials credentials,
+        ResourceSet resources,
+        IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories)
+    {
+        if (!ListenAddress.TryParse(options.Listen, out var listen, out var listenError))
+        {
+            throw new InvalidOperationException(listenError);
+        }
+
+        var store = new CredentialStore(credentials);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Listen(listen.Address, listen.Port, endpoint => TlsEndpoint.Configure(endpoint, () => store.Current, TimeProvider.System));
+        });
+
+        var services = builder.Services;
+        services.AddMetrics();
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton(resources);
+        services.AddSingleton(IdShapes.DaprOnly);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(provider => ComponentRegistry.Create(
+            resources, driverFactories, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TopicPublisher>();
+        services.AddSingleton<PublishEndpoint>();
+        services.AddSingleton<BulkPublishEndpoint>();
+        services.AddSingleton<MetadataEndpoint>();
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<DaprApiRouter>();
+        services.AddSingleton<SubscriptionManager>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
+
+        var app = builder.Build();
+        app.UseMiddleware<CallerAuthenticationMiddleware>();
+        var router = app.Services.GetRequiredService<DaprApiRouter>();
+        app.Run(router.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Gateway.Hosting;
+
+/// <summary>
+/// The gateway's settings. Bound from the <c>Gateway</c> section of appsettings.json, then
+/// environment variables (<c>Gateway__Listen</c>, ...), then command-line flags, later ones winning.
+/// </summary>
+internal sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Folder of resource YAML files. Default <c>./components</c>.</summary>
+    public string ResourcesPath { get; set; } = "./components";
+
+    /// <summary>Where to listen, <c>https://HOST:PORT</c> (port 0 picks a free one). Default <c>https://127.0.0.1:3500</c>.</summary>
+    public string Listen { get; set; } = "https://127.0.0.1:3500";
+
+    /// <summary>PEM file with the gateway's own X509-SVID, leaf first then intermediates.</summary>
+    public string? SvidCert { get; set; }
+
+    /// <summary>PEM file with the private key of <see cref="SvidCert"/> (PKCS#8).</summary>
+    public string? SvidKey { get; set; }
+
+    /// <summary>Trust bundles: trust domain → PEM file of that domain's root certificates.</summary>
+    public Dictionary<string, string> TrustBundles { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Development mode: create a CA and the gateway's SVID under <see cref="DevDirectory"/> when missing
+    /// and use them. Never for production.
+    /// </summary>
+    public bool Dev { get; set; }
+
+    /// <summary>Where development credentials live. Default <c>.gateway/dev</c>.</summary>
+    public string DevDirectory { get; set; } = ".gateway/dev";
+
+    /// <summary>Trust domain of development credentials. Default <c>public</c>, Dapr's default.</summary>
+    public string DevTrustDomain { get; set; } = "public";
+
+    /// <summary>Largest accepted request body. Default 4 MiB (Dapr's <c>--max-body-size</c>).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How long one delivery attempt to an app may take. Default 30 s.</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long shutdown waits for deliveries in flight before abandoning them (they are redelivered). Default 10 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

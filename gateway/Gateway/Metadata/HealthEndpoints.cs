@@ -1,0 +1,46 @@
+using Gateway.Authentication;
+using Gateway.Drivers;
+using Gateway.Publishing;
+using Gateway.Pubsub;
+using Gateway.Resources;
+
+namespace Gateway.Metadata;
+
+/// <summary>
+/// <c>GET /v1.0/healthz</c> and <c>GET /v1.0/healthz/outbound</c> (spec/dapr-pubsub.md §8.2). Both are
+/// answered without a client certificate, for orchestrator probes. The gateway serves requests only
+/// after its resources are loaded and its subscriptions started, so an answer means ready.
+/// </summary>
+internal sealed class HealthEndpoints(ComponentRegistry registry, ResourceSet resources)
+{
+    public async Task HealthzAsync(HttpContext context)
+    {
+        var appId = context.Request.Query["appid"].ToString();
+        if (appId.Length > 0 && !IsKnownApp(context, appId))
+        {
+            await new DaprError(500, "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match", null, null, null).WriteAsync(context.Response);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    public async Task OutboundAsync(HttpContext context)
+    {
+        foreach (var component in registry.All)
+        {
+            if (component.Driver is IDriverHealth health && await health.CheckAsync(context.RequestAborted) is { } problem)
+            {
+                context.Response.Headers["X-Gateway-Unhealthy"] = $"{component.Name}: {problem}";
+                await new DaprError(500, "ERR_OUTBOUND_HEALTH_NOT_READY", "dapr outbound is not ready", null, null, null).WriteAsync(context.Response);
+                return;
+            }
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private bool IsKnownApp(HttpContext context, string appId) =>
+        context.Features.Get<CallerFeature>()?.Caller.AppId == appId
+        || resources.Apps.Any(app => string.Equals(app.AppId, appId, StringComparison.Ordinal));
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Gateway.Authentication;
+using Gateway.CloudEvents;
+using Gateway.Drivers;
+using Gateway.Pubsub;
+
+namespace Gateway.Publishing;
+
+/// <summary>
+/// <c>POST|PUT /v1.0-alpha1/publish/bulk/{pubsub}/{topic...}</c> and <c>/v1.0/publish/bulk/...</c>
+/// (spec/dapr-pubsub.md §3): each entry becomes its own CloudEvent; the scope check runs once;
+/// 204 when every entry is stored, else 500 listing the entries that were not.
+/// </summary>
+internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, TimeProvider timeProvider)
+{
+    private const int MaxParallelPublishes = 100;
+
+    public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
+    {
+        var metadata = PublishQuery.ReadMetadata(rawTarget);
+        var prepared = await PrepareAsync(context, route, caller, metadata);
+        if (prepared.Error is { } error)
+        {
+            await error.WriteAsync(context.Response);
+            return;
+        }
+
+        if (publisher.CheckScope(prepared.Component!, caller, route.Topic) is { } forbidden)
+        {
+            await forbidden.WriteAsync(context.Response);
+            return;
+        }
+
+        var failed = await PublishAllAsync(prepared.Component!, prepared.Entries!, context.RequestAborted);
+        if (failed.Count == 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(BulkPublishResponse.FailedEntries(failed));
+    }
+
+    private async Task<(DaprError? Error, PubsubComponent? Component, List<BulkPublishEntry>? Entries)> PrepareAsync(
+        HttpContext context, PublishRoute route, Caller caller, Dictionary<string, string> metadata)
+    {
+        var component = registry.Find(caller.Namespace, caller.AppId, route.PubsubName);
+        if (component is null)
+        {
+            return (DaprErrors.PubsubNotFound(route.PubsubName, metadata), null, null);
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
+            return (DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, limit), null, null);
+        }
+
+        if (!BulkPublishEntryReader.TryRead(body, out var entries, out var jsonError, out var document))
+        {
+            document?.Dispose();
+            return (DaprErrors.BulkUnmarshal(route.PubsubName, route.Topic, caller.AppId, jsonError), null, null);
+        }
+
+        using (document)
+        {
+            if (!RawPayload.TryRead(metadata, out var raw, out var rawValue))
+            {
+                return (DaprErrors.RawPayloadNotBoolean(route.PubsubName, rawValue, metadata), null, null);
+            }
+
+            var converted = new List<(BulkPublishEntryJson Entry, byte[] Bytes)>(entries.Count);
+            foreach (var entry in entries)
+            {
+                if (!BulkEntryConverter.TryConvert(entry.Event, entry.ContentType, out var bytes, out var mismatch))
+                {
+                    return (DaprErrors.BulkEventMismatch(route.PubsubName, route.Topic, caller.AppId, mismatch), null, null);
+                }
+
+                converted.Add((entry, bytes));
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            if (converted.Any(item => string.IsNullOrEmpty(item.Entry.EntryId) || !ids.Add(item.Entry.EntryId)))
+            {
+                return (DaprErrors.BulkEntryIdInvalid(route.PubsubName, route.Topic, caller.AppId), null, null);
+            }
+
+            var traceParent = TraceContext.TraceParent(context.Request);
+            var traceState = TraceContext.TraceState(context.Request);
+            var requests = new List<BulkPublishEntry>(converted.Count);
+            foreach (var (entry, bytes) in converted)
+            {
+                // Entry metadata, when present, is merged over the request's; without it the entry's
+                // envelope sees none of the request-level keys (Dapr's behaviour).
+                var entryMetadata = entry.Metadata is null ? null : Merge(metadata, entry.Metadata);
+                ReadOnlyMemory<byte> data = bytes;
+                string? contentType = null;
+                if (!raw)
+                {
+                    var envelope = DaprEnvelope.Create(new EnvelopeRequest(
+                        bytes, entry.ContentType, null, caller.AppId, component.Name, route.Topic,
+                        entryMetadata ?? new Dictionary<string, string>(), traceParent, traceState, timeProvider.GetUtcNow()));
+                    if (envelope.Error is { } error)
+                    {
+                        var daprError = error.Kind == EnvelopeErrorKind.NotJsonObject
+                            ? DaprErrors.CannotCreateCloudEvent(component.Name, caller.AppId, error.Message)
+                            : DaprErrors.InvalidCloudEvent(component.Name, caller.AppId, error.Message);
+                        return (daprError, null, null);
+                    }
+
+                    data = envelope.Bytes!;
+                    contentType = CloudEventMediaTypes.StructuredJson;
+                }
+
+                requests.Add(new BulkPublishEntry(entry.EntryId!, new PublishRequest(route.Topic, data, contentType, entryMetadata ?? metadata)));
+            }
+
+            return (null, component, requests);
+        }
+    }
+
+    /// <summary>Stores every entry; returns those the broker did not take.</summary>
+    private static async Task<IReadOnlyList<BulkPublishFailure>> PublishAllAsync(PubsubComponent component, List<BulkPublishEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        if (component.Driver is IBulkPublisher bulk)
+        {
+            return await bulk.PublishBulkAsync(entries, cancellationToken);
+        }
+
+        var failures = new System.Collections.Concurrent.ConcurrentBag<BulkPublishFailure>();
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelPublishes, CancellationToken = cancellationToken },
+            async (entry, token) =>
+            {
+                try
+                {
+                    await component.Driver.PublishAsync(entry.Request, token);
+                }
+                catch (DriverException ex)
+                {
+                    failures.Add(new BulkPublishFailure(entry.EntryId, ex));
+                }
+            });
+        return failures.ToList();
+    }
+
+    private static Dictionary<string, string> Merge(Dictionary<string, string> request, Dictionary<string, string> entry)
+    {
+        var merged = new Dictionary<string, string>(request, StringComparer.Ordinal);
+        foreach (var (key, value) in entry)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,101 @@
+using Gateway.Authentication;
+using Gateway.CloudEvents;
+using Gateway.Drivers;
+using Gateway.Pubsub;
+
+namespace Gateway.Publishing;
+
+/// <summary>
+/// <c>POST|PUT /v1.0/publish/{pubsub}/{topic...}</c>, in Dapr's processing order (spec/dapr-pubsub.md §2.2):
+/// pubsub lookup, topic, body, <c>rawPayload</c>, CloudEvent, scope check, broker; 204 only after the
+/// broker has the message.
+/// </summary>
+internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, TimeProvider timeProvider)
+{
+    public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
+    {
+        var metadata = PublishQuery.ReadMetadata(rawTarget);
+        var result = await PublishAsync(context, route, caller, metadata);
+        if (result is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        await result.WriteAsync(context.Response);
+    }
+
+    private async Task<DaprError?> PublishAsync(HttpContext context, PublishRoute route, Caller caller, Dictionary<string, string> metadata)
+    {
+        var component = registry.Find(caller.Namespace, caller.AppId, route.PubsubName);
+        if (component is null)
+        {
+            return DaprErrors.PubsubNotFound(route.PubsubName, metadata);
+        }
+
+        if (route.Topic.Length == 0)
+        {
+            return DaprErrors.TopicEmpty(route.PubsubName, metadata);
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+        }
+
+        if (!RawPayload.TryRead(metadata, out var raw, out var rawValue))
+        {
+            return DaprErrors.RawPayloadNotBoolean(route.PubsubName, rawValue, metadata);
+        }
+
+        var contentType = context.Request.ContentType;
+        ReadOnlyMemory<byte> data = body;
+        if (!raw)
+        {
+            if (RepeatedBinaryModeHeader(context.Request) is { } repeated)
+            {
+                return DaprErrors.InvalidCloudEvent(component.Name, caller.AppId,
+                    $"header '{repeated}' appears more than once; each CloudEvents attribute must appear at most once");
+            }
+
+            var envelope = DaprEnvelope.Create(new EnvelopeRequest(
+                body, contentType, BinaryModeHeaders(context.Request), caller.AppId, component.Name, route.Topic,
+                metadata, TraceContext.TraceParent(context.Request), TraceContext.TraceState(context.Request),
+                timeProvider.GetUtcNow()));
+            if (envelope.Error is { } error)
+            {
+                return error.Kind == EnvelopeErrorKind.NotJsonObject
+                    ? DaprErrors.CannotCreateCloudEvent(component.Name, caller.AppId, error.Message)
+                    : DaprErrors.InvalidCloudEvent(component.Name, caller.AppId, error.Message);
+            }
+
+            data = envelope.Bytes!;
+            contentType = CloudEventMediaTypes.StructuredJson;
+        }
+        else
+        {
+            contentType = null;
+        }
+
+        return await publisher.PublishAsync(component, caller, new PublishRequest(route.Topic, data, contentType, metadata), context.RequestAborted);
+    }
+
+    private static string? RepeatedBinaryModeHeader(HttpRequest request) =>
+        request.Headers.FirstOrDefault(header => header.Key.StartsWith("ce-", StringComparison.OrdinalIgnoreCase) && header.Value.Count > 1).Key;
+
+    private static Dictionary<string, string>? BinaryModeHeaders(HttpRequest request)
+    {
+        Dictionary<string, string>? headers = null;
+        foreach (var header in request.Headers)
+        {
+            if (header.Key.StartsWith("ce-", StringComparison.OrdinalIgnoreCase))
+            {
+                headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                headers[header.Key] = header.Value.ToString();
+            }
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Gateway.Publishing;
+
+/// <summary>Reads a request body whole, telling an over-size body apart from other failures.</summary>
+internal static class RequestBody
+{
+    /// <summary>Returns the body, or null when it is larger than Kestrel's configured limit.</summary>
+    public static async ValueTask<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is not null && request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+}

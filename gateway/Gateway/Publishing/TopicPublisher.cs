@@ -1,0 +1,55 @@
+using Gateway.Authentication;
+using Gateway.Drivers;
+using Gateway.Pubsub;
+using Gateway.Scopes;
+using Gateway.Telemetry;
+
+namespace Gateway.Publishing;
+
+/// <summary>
+/// The last step of every publish (single, bulk entry, dead letter): the topic scope check for the
+/// app on whose behalf it is done, then the driver. Returns null when the broker has the message.
+/// </summary>
+internal sealed partial class TopicPublisher(GatewayMetrics metrics, ILogger<TopicPublisher> logger)
+{
+    public DaprError? CheckScope(PubsubComponent component, Caller caller, string topic)
+    {
+        var decision = component.Scopes.Check(caller.AppId, topic, ScopeOperation.Publish);
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        metrics.ScopeDenials.Add(1, new("operation", "publish"), new("pubsub", component.Name));
+        LogDenied(logger, caller.AppId, caller.SpiffeId, caller.Namespace, component.Name, topic, "publish", decision.Reason);
+        return DaprErrors.Forbidden(component.Name, topic, caller.AppId);
+    }
+
+    public async ValueTask<DaprError?> PublishAsync(PubsubComponent component, Caller caller, PublishRequest request, CancellationToken cancellationToken)
+    {
+        if (CheckScope(component, caller, request.Topic) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        try
+        {
+            await component.Driver.PublishAsync(request, cancellationToken);
+            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", "stored"));
+            return null;
+        }
+        catch (DriverException ex)
+        {
+            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", ex.IsTransient ? "transient_error" : "error"));
+            LogPublishFailed(logger, ex, component.Name, request.Topic, ex.Message);
+            return DaprErrors.PublishFailed(component.Name, request.Topic, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Denied {Operation} of topic '{Topic}' on pubsub '{Pubsub}' for app '{AppId}' ({SpiffeId}, namespace '{Namespace}'): {Reason}")]
+    internal static partial void LogDenied(ILogger logger, string appId, string spiffeId, string @namespace, string pubsub, string topic, string operation, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Publish to topic '{Topic}' on pubsub '{Pubsub}' failed: {Error}")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string pubsub, string topic, string error);
+}
