@@ -3,22 +3,35 @@ namespace Gateway.Routing.Cel;
 /// <summary>The functions of the subset, checked for arity and argument shape at parse time.</summary>
 internal sealed partial class CelParser
 {
+    private static readonly HashSet<string> GlobalFunctions = new(StringComparer.Ordinal) { "has", "size", "matches" };
+
+    private static readonly HashSet<string> MemberFunctions = new(StringComparer.Ordinal)
+    {
+        "startsWith", "endsWith", "contains", "matches", "size",
+    };
+
     private CelNode ParseGlobalCall(CelToken name)
     {
+        // Checked before the arguments, whose own problems (e.g. a macro's loop variable) would hide the real one.
+        if (!GlobalFunctions.Contains(name.Text))
+        {
+            throw Unsupported(name);
+        }
+
         var arguments = ParseArguments();
         switch (name.Text)
         {
             case "has":
                 RequireArity(name, arguments, 1);
-                return arguments[0] is SelectNode selection
+                return arguments[0].Node is SelectNode selection
                     ? Checked(new HasNode(name.Position, selection.Operand, selection.Field))
-                    : throw new CelSyntaxException(arguments[0].Position, "has() needs a field selection such as has(event.data.x)");
+                    : throw new CelSyntaxException(arguments[0].Start, "has() needs a field selection such as has(event.data.x)");
             case "size":
                 RequireArity(name, arguments, 1);
-                return Checked(new SizeNode(name.Position, arguments[0]));
+                return Checked(new SizeNode(name.Position, arguments[0].Node));
             case "matches":
                 RequireArity(name, arguments, 2);
-                return Matches(name, arguments[0], arguments[1]);
+                return Matches(name, arguments[0].Node, arguments[1]);
             default:
                 throw Unsupported(name);
         }
@@ -26,11 +39,16 @@ internal sealed partial class CelParser
 
     private CelNode ParseMemberCall(CelNode receiver, CelToken name)
     {
+        if (!MemberFunctions.Contains(name.Text))
+        {
+            throw Unsupported(name);
+        }
+
         var arguments = ParseArguments();
         if (StringFunctionNode.IsFunction(name.Text))
         {
             RequireArity(name, arguments, 1);
-            return Checked(StringFunctionNode.Create(name.Position, receiver, name.Text, arguments[0]));
+            return Checked(StringFunctionNode.Create(name.Position, receiver, name.Text, arguments[0].Node));
         }
 
         switch (name.Text)
@@ -46,15 +64,15 @@ internal sealed partial class CelParser
         }
     }
 
-    private static MatchesNode Matches(CelToken name, CelNode receiver, CelNode pattern)
+    private static MatchesNode Matches(CelToken name, CelNode receiver, (CelNode Node, int Start) pattern)
     {
-        if (pattern is not LiteralNode { Value.Kind: CelKind.String } literal)
+        if (pattern.Node is not LiteralNode { Value.Kind: CelKind.String } literal)
         {
-            throw new CelSyntaxException(pattern.Position, "matches() needs a string literal as its pattern");
+            throw new CelSyntaxException(pattern.Start, "matches() needs a string literal as its pattern");
         }
 
         var regex = MatchesNode.TryCompile(literal.Value.AsString, out var problem)
-            ?? throw new CelSyntaxException(pattern.Position, problem);
+            ?? throw new CelSyntaxException(pattern.Start, problem);
         return (MatchesNode)Checked(new MatchesNode(name.Position, receiver, regex));
     }
 
@@ -75,7 +93,7 @@ internal sealed partial class CelParser
         }
     }
 
-    private static void RequireArity(CelToken name, List<CelNode> arguments, int expected)
+    private static void RequireArity(CelToken name, List<(CelNode Node, int Start)> arguments, int expected)
     {
         if (arguments.Count != expected)
         {

@@ -114,21 +114,28 @@ internal sealed partial class CelParser
         return Checked(new ListNode(position, items.ToArray()));
     }
 
-    private List<CelNode> ParseArguments()
+    /// <summary>Parses <c>( a, b )</c>; each argument comes with the position where it starts, for error messages.</summary>
+    private List<(CelNode Node, int Start)> ParseArguments()
     {
         Advance();
-        var arguments = new List<CelNode>();
+        var arguments = new List<(CelNode Node, int Start)>();
         if (_current.Kind != CelTokenKind.RightParen)
         {
-            arguments.Add(ParseNested());
+            arguments.Add(ParseArgument());
             while (_current.Kind == CelTokenKind.Comma)
             {
                 Advance();
-                arguments.Add(ParseNested());
+                arguments.Add(ParseArgument());
             }
         }
 
         Expect(CelTokenKind.RightParen, "',' or ')'");
         return arguments;
+    }
+
+    private (CelNode Node, int Start) ParseArgument()
+    {
+        var start = _current.Position;
+        return (ParseNested(), start);
     }
 }
