@@ -18,7 +18,7 @@ internal sealed class RouteTable
 
     /// <summary>
     /// Compiles the rules in order (the caller appends Dapr's default route as a last catch-all).
-    /// Every invalid rule is reported, joined with "; ", each naming its index and path.
+    /// Every invalid rule is reported, one per line, each naming its index and path.
     /// </summary>
     public static bool TryCreate(
         IReadOnlyList<(string? Match, string Path)> rules,
@@ -49,7 +49,7 @@ internal sealed class RouteTable
         if (problems.Count > 0)
         {
             table = null;
-            error = string.Join("; ", problems);
+            error = string.Join('\n', problems);
             return false;
         }
 
