@@ -71,7 +71,7 @@ internal sealed class RouteExpression
         {
             CelKind.Bool => new RouteEvaluation(result.AsBool, null),
             CelKind.Error => new RouteEvaluation(false, result.ErrorMessage),
-            _ => new RouteEvaluation(false, $"the expression yielded a {result.TypeName}, not a bool"),
+            _ => new RouteEvaluation(false, $"the expression yielded {CelValue.WithArticle(result.TypeName)}, not a bool"),
         };
     }
 

@@ -86,16 +86,18 @@ public sealed class RouteExpressionParseTests
     [InlineData("event.data.x == 0x", 17, "a hexadecimal literal needs digits after '0x'")]
     [InlineData("event.data.x == 1e+", 17, "a number's exponent needs digits")]
     [InlineData("event.data.x == 12abc", 17, "malformed number '12a'")]
+    [InlineData("event.data.x == 1.e5", 19, "an int literal has no field 'e5'")]
+    [InlineData("event.data.x == \"a\".length", 21, "a string literal has no field 'length'")]
     [InlineData("-!event.data.flag", 2, "expected an operand but found '!'")]
     [InlineData(".event.type == \"a\"", 1, "a leading '.' (root-scoped name) is not supported")]
     [InlineData("event.type == \"a\" ; true", 19, "unexpected character ';'")]
     [InlineData("event.`type` == \"a\"", 7, "quoted identifiers")]
     [InlineData("\"😀\" == event.type && x", 22, "unknown identifier 'x'")]
     [InlineData("\"abc\"", 1, "the expression yields a string, but a match must yield a bool")]
-    [InlineData("42", 1, "yields a int")]
+    [InlineData("42", 1, "yields an int")]
     [InlineData("[true]", 1, "yields a list")]
     [InlineData("event", 1, "yields a map")]
-    [InlineData("size(event.data)", 1, "yields a int")]
+    [InlineData("size(event.data)", 1, "yields an int")]
     public void TryParse_UnsupportedOrMalformed_ReportsColumnAndReason(string source, int column, string reason)
     {
         Assert.False(RouteExpression.TryParse(source, out var expression, out var error));

@@ -61,9 +61,18 @@ internal sealed partial class CelParser
             {
                 Advance();
                 var name = ExpectFieldName();
-                node = _current.Kind == CelTokenKind.LeftParen
-                    ? ParseMemberCall(node, name)
-                    : Checked(new SelectNode(name.Position, node, name.Text));
+                if (_current.Kind == CelTokenKind.LeftParen)
+                {
+                    node = ParseMemberCall(node, name);
+                }
+                else if (node is LiteralNode literal)
+                {
+                    throw new CelSyntaxException(name.Position, $"{CelValue.WithArticle(literal.Value.TypeName)} literal has no field '{name.Text}'");
+                }
+                else
+                {
+                    node = Checked(new SelectNode(name.Position, node, name.Text));
+                }
             }
             else if (_current.Kind == CelTokenKind.LeftBracket)
             {

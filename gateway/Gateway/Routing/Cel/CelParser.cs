@@ -32,7 +32,7 @@ internal sealed partial class CelParser
 
         if (root.StaticKind is { } kind && kind != CelKind.Bool)
         {
-            throw new CelSyntaxException(0, $"the expression yields a {CelValue.NameOf(kind)}, but a match must yield a bool");
+            throw new CelSyntaxException(0, $"the expression yields {CelValue.WithArticle(CelValue.NameOf(kind))}, but a match must yield a bool");
         }
 
         return root;

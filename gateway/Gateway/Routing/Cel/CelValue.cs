@@ -83,6 +83,10 @@ internal readonly struct CelValue
         _ => "error",
     };
 
+    /// <summary>"an int", "a string": for messages.</summary>
+    public static string WithArticle(string typeName) =>
+        (typeName[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + typeName;
+
     /// <summary>Number of elements of a list, or of distinct keys of a map.</summary>
     public int Count => Kind == CelKind.Map
         ? FieldNames.Count

@@ -19,6 +19,6 @@ internal sealed class HasNode(int position, CelNode operand, string field) : Cel
 
         return target.Kind == CelKind.Map
             ? CelValue.Bool(target.TryGetField(field, out _))
-            : CelValue.Error($"has() cannot test field '{field}' of a {target.TypeName}; it needs a map");
+            : CelValue.Error($"has() cannot test field '{field}' of {CelValue.WithArticle(target.TypeName)}; it needs a map");
     }
 }
