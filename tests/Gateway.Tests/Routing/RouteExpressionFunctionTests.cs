@@ -83,4 +83,13 @@ public sealed class RouteExpressionFunctionTests
 
         Assert.Equal(new RouteEvaluation(true, null), expression.Evaluate(cloudEvent));
     }
+
+    [Fact]
+    public void Evaluate_RepeatedKey_LastValueWinsAsInGo()
+    {
+        var cloudEvent = SampleCloudEvent.Parse("""{"data": {"a": 1, "a": 2}}""");
+        Assert.True(RouteExpression.TryParse("event.data.a == 2", out var expression, out var error), error);
+
+        Assert.Equal(new RouteEvaluation(true, null), expression.Evaluate(cloudEvent));
+    }
 }
