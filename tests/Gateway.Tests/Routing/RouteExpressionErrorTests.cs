@@ -83,6 +83,17 @@ public sealed class RouteExpressionErrorTests
     }
 
     [Fact]
+    public void Evaluate_JsonNumberBeyondDoubleRange_DoesNotThrow()
+    {
+        Assert.True(RouteExpression.TryParse("event.data.n > 1", out var expression, out _));
+
+        var evaluation = expression.Evaluate(SampleCloudEvent.Parse("""{"data": {"n": 1e400}}"""));
+
+        Assert.Null(evaluation.Error);
+        Assert.True(evaluation.Matched);
+    }
+
+    [Fact]
     public void Evaluate_EventWithoutData_ReportsMissingData()
     {
         Assert.True(RouteExpression.TryParse("event.data.amount > 1", out var expression, out _));

@@ -50,7 +50,12 @@ internal static class CelStringLiteralReader
     private static void ReadEscape(string source, ref int index, StringBuilder text)
     {
         var escapeStart = index;
-        var code = index + 1 < source.Length ? source[index + 1] : '\0';
+        if (index + 1 >= source.Length)
+        {
+            throw new CelSyntaxException(escapeStart, "the string ends inside an escape sequence");
+        }
+
+        var code = source[index + 1];
         index += 2;
         char? simple = code switch
         {

@@ -62,7 +62,7 @@ internal readonly struct CelValue
         JsonValueKind.Object => new(CelKind.Map, json: element),
         JsonValueKind.Array => new(CelKind.List, json: element),
         JsonValueKind.String => String(element.GetString()!),
-        JsonValueKind.Number => Double(element.GetDouble()),
+        JsonValueKind.Number => element.TryGetDouble(out var number) ? Double(number) : Error($"the number {element.GetRawText()} cannot be read as a double"),
         JsonValueKind.True => Bool(true),
         JsonValueKind.False => Bool(false),
         JsonValueKind.Null => Null,

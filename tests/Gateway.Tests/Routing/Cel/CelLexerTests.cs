@@ -112,7 +112,7 @@ public sealed class CelLexerTests
     [InlineData("\"\\777\"", 1, "unknown escape sequence '\\7'")]
     [InlineData("\"\\x4\"", 1, "the escape '\\x' needs 2 hexadecimal digits")]
     [InlineData("\"\\U00110000\"", 1, "is not a valid Unicode code point")]
-    [InlineData("\"\\", 1, "unknown escape sequence")]
+    [InlineData("\"\\", 1, "the string ends inside an escape sequence")]
     public void Next_InvalidText_ThrowsWithPosition(string source, int position, string reason)
     {
         var exception = Assert.Throws<CelSyntaxException>(() => Tokenize(source));
