@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/librdkafka.so.1 ] || need+=(librdkafka1)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
