@@ -39,40 +39,47 @@ internal sealed partial class DeliveryHandler(
         }
 
         ReadOnlyMemory<byte> body;
-        string traceParent;
-        string traceState;
         if (raw.Value)
         {
-            traceParent = Lookup(message.Metadata, "traceparent") ?? Lookup(message.Metadata, "traceid") ?? "";
-            traceState = Lookup(message.Metadata, "tracestate") ?? "";
+            var rawTraceParent = Lookup(message.Metadata, "traceparent") ?? Lookup(message.Metadata, "traceid");
             body = RawPayloadEnvelope.Create(message.Data.Span, Definition.Topic, Component.Name,
-                traceParent.Length == 0 ? null : traceParent, traceState.Length == 0 ? null : traceState, timeProvider.GetUtcNow());
+                rawTraceParent, Lookup(message.Metadata, "tracestate"), timeProvider.GetUtcNow());
         }
         else
         {
-            if (!TryReadTrace(message.Data, out traceParent, out traceState))
-            {
-                return await FailAsync(message, "the message is not a JSON CloudEvent", cancellationToken);
-            }
-
             body = message.Data;
-            if (CloudEventExpiration.IsExpired(body.Span, timeProvider.GetUtcNow()))
-            {
-                LogExpired(logger, message.Id, Definition.Topic, target.App.AppId);
-                metrics.Deliveries.Add(1, new("outcome", "expired"), new("app", target.App.AppId));
-                await DeadLetterAsync(message, bestEffort: true, cancellationToken);
-                return MessageOutcome.Acknowledge;
-            }
         }
 
-        var path = target.Router.SelectPath();
-        if (path is null)
+        using var cloudEvent = ParseObject(body);
+        if (cloudEvent is null)
+        {
+            return await FailAsync(message, "the message is not a JSON CloudEvent", cancellationToken);
+        }
+
+        if (!raw.Value && CloudEventExpiration.IsExpired(body.Span, timeProvider.GetUtcNow()))
+        {
+            LogExpired(logger, message.Id, Definition.Topic, target.App.AppId);
+            metrics.Deliveries.Add(1, new("outcome", "expired"), new("app", target.App.AppId));
+            await DeadLetterAsync(message, bestEffort: true, cancellationToken);
+            return MessageOutcome.Acknowledge;
+        }
+
+        var route = target.Routes.Select(cloudEvent.RootElement);
+        if (route.Error is not null)
+        {
+            return await FailAsync(message, $"routing failed: {route.Error}", cancellationToken);
+        }
+
+        if (route.Path is null)
         {
             LogNoRoute(logger, message.Id, Definition.Topic, target.App.AppId);
             await DeadLetterAsync(message, bestEffort: true, cancellationToken);
             return MessageOutcome.Acknowledge;
         }
 
+        var path = route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
+        var traceParent = ReadString(cloudEvent.RootElement, "traceparent") ?? ReadString(cloudEvent.RootElement, "traceid") ?? "";
+        var traceState = ReadString(cloudEvent.RootElement, "tracestate") ?? "";
         var headers = DeliveryHeaders.FromMetadata(message.Metadata, Component.Name);
         headers.Add(new("traceparent", traceParent.Length == 0 ? EmptyTraceParent : traceParent));
         if (traceState.Length > 0)
@@ -145,25 +152,22 @@ internal sealed partial class DeliveryHandler(
         return bestEffort ? MessageOutcome.Acknowledge : MessageOutcome.Redeliver;
     }
 
-    private static bool TryReadTrace(ReadOnlyMemory<byte> data, out string traceParent, out string traceState)
+    private static JsonDocument? ParseObject(ReadOnlyMemory<byte> data)
     {
-        traceParent = "";
-        traceState = "";
         try
         {
-            using var document = JsonDocument.Parse(data);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var document = JsonDocument.Parse(data);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return false;
+                return document;
             }
 
-            traceParent = ReadString(document.RootElement, "traceparent") ?? ReadString(document.RootElement, "traceid") ?? "";
-            traceState = ReadString(document.RootElement, "tracestate") ?? "";
-            return true;
+            document.Dispose();
+            return null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Pubsub;
 using Gateway.Resources;
+using Gateway.Routing;
 using Gateway.Subscriptions;
 
 namespace Gateway.Delivery;
@@ -11,5 +12,5 @@ internal sealed record DeliveryTarget(
     Caller Subscriber,
     SubscriptionDefinition Definition,
     PubsubComponent Component,
-    Router Router,
+    RouteTable Routes,
     AppChannel Channel);

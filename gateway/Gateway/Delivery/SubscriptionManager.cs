@@ -6,6 +6,7 @@ using Gateway.Identity;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resources;
+using Gateway.Routing;
 using Gateway.Scopes;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
@@ -94,12 +95,12 @@ internal sealed partial class SubscriptionManager(
             return new SubscriptionStatus(app, definition, SubscriptionState.Denied, ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + decision.Reason);
         }
 
-        if (!Router.TryCreate(definition.Rules, out var router, out var routeError))
+        if (!RouteTable.TryCreate([.. definition.Rules.Select(rule => (rule.Match, rule.Path))], out var routes, out var routeError))
         {
             return Fail(app, definition, routeError);
         }
 
-        var target = new DeliveryTarget(app, SubscriberOf(app), definition, component, router, ChannelFor(app));
+        var target = new DeliveryTarget(app, SubscriberOf(app), definition, component, routes, ChannelFor(app));
         var handler = new DeliveryHandler(target, publisher, SingleAttemptPolicy.Instance, options.Value.DeliveryTimeout,
             metrics, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
         var group = ConsumerGroups.For(definition, component, app.AppId);

@@ -17,6 +17,7 @@ internal static class ResourceLoader
         new SubscriptionComponentRule(),
         new DuplicateAppIdRule(),
         new ResiliencyTargetRule(),
+        new RouteExpressionRule(),
     ];
 
     /// <param name="directory">The resources directory; file names in problems are relative to it.</param>

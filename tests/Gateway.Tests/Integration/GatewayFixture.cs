@@ -56,7 +56,45 @@ public sealed class GatewayFixture : IAsyncLifetime
           - name: publishingScopes
             value: "limited=allowed"
           - name: subscriptionScopes
-            value: "subscriber=orders,retry,drop,dead,raw,status"
+            value: "subscriber=orders,retry,drop,dead,raw,status,routed"
+        ---
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: tiny
+        spec:
+          type: pubsub.in-memory
+          version: v1
+          metadata:
+          - name: maxPendingMessages
+            value: "1"
+          - name: redeliveryDelay
+            value: 1s
+        ---
+        apiVersion: dapr.io/v2alpha1
+        kind: Subscription
+        metadata:
+          name: stuck
+        spec:
+          pubsubname: tiny
+          topic: stuck
+          routes:
+            default: /stuck
+        ---
+        apiVersion: dapr.io/v2alpha1
+        kind: Subscription
+        metadata:
+          name: routed
+        spec:
+          pubsubname: pubsub
+          topic: routed
+          routes:
+            rules:
+            - match: event.type == "widget"
+              path: /widgets
+            - match: has(event.data.priority) && event.data.priority > 5
+              path: /urgent
+            default: /products
         ---
         apiVersion: dapr.io/v1alpha1
         kind: Component

@@ -145,7 +145,7 @@ public sealed class PublishDeliveryTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Metadata_ListsTheCallersComponentsAndSubscriptions()
+    public async Task Metadata_ListsTheComponentsThatExistForTheCaller_NotThoseScopedToOthers()
     {
         using var client = fixture.Gateway.ClientFor("subscriber");
 
@@ -153,11 +153,48 @@ public sealed class PublishDeliveryTests(GatewayFixture fixture)
 
         Assert.Equal("subscriber", metadata.GetProperty("id").GetString());
         var components = metadata.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["pubsub"], components);
+        Assert.Equal(["pubsub", "tiny"], components);
         var orders = metadata.GetProperty("subscriptions").EnumerateArray().Single(s => s.GetProperty("topic").GetString() == "orders");
         Assert.Equal("pubsub", orders.GetProperty("pubsubname").GetString());
         Assert.Equal("/orders", orders.GetProperty("rules")[0].GetProperty("path").GetString());
         Assert.Equal("", orders.GetProperty("deadLetterTopic").GetString());
         Assert.Equal("DECLARATIVE", orders.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("?metadata.cloudevent.type=widget", """{"priority":9}""", "/widgets")]
+    [InlineData("", """{"priority":9}""", "/urgent")]
+    [InlineData("", """{"priority":1}""", "/products")]
+    [InlineData("", """{"other":true}""", "/products")]
+    public async Task RoutingRules_FirstMatchingRuleChoosesThePath(string query, string data, string expectedPath)
+    {
+        var marker = Guid.NewGuid().ToString();
+        using var client = fixture.Gateway.ClientFor("publisher");
+        var body = data.Insert(1, $"\"marker\":\"{marker}\",");
+
+        using var response = await client.PostAsync("/v1.0/publish/pubsub/routed" + query, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await Eventually.TrueAsync(() => fixture.Subscriber.Received.Any(d => d.BodyText.Contains(marker, StringComparison.Ordinal)), "the routed delivery");
+        var delivery = fixture.Subscriber.Received.Single(d => d.BodyText.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(expectedPath, delivery.Path);
+    }
+
+    [Fact]
+    public async Task BrokerRefusesTheMessage_PublishIs500AndSaysWhy()
+    {
+        fixture.SetReply("/stuck", _ => (500, ""));
+        using var client = fixture.Gateway.ClientFor("publisher");
+        using var first = await client.PostAsync("/v1.0/publish/tiny/stuck", Json(new { n = 1 }));
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        await WaitForDeliveriesAsync("/stuck", "\"n\":1", 1);
+
+        using var second = await client.PostAsync("/v1.0/publish/tiny/stuck", Json(new { n = 2 }));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
+        var error = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ERR_PUBSUB_PUBLISH_MESSAGE", error.GetProperty("errorCode").GetString());
+        Assert.StartsWith("error when publishing to topic stuck in pubsub tiny: ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("maxPendingMessages", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
