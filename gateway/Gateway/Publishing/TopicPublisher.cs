@@ -48,7 +48,8 @@ internal sealed partial class TopicPublisher(GatewayMetrics metrics, ILogger<Top
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Denied {Operation} of topic '{Topic}' on pubsub '{Pubsub}' for app '{AppId}' ({SpiffeId}, namespace '{Namespace}'): {Reason}")]
-    internal static partial void LogDenied(ILogger logger, string appId, string spiffeId, string @namespace, string pubsub, string topic, string operation, string reason);
+    // "Namespace" (not @namespace) so that the structured property is named Namespace.
+    internal static partial void LogDenied(ILogger logger, string appId, string spiffeId, string Namespace, string pubsub, string topic, string operation, string reason);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Publish to topic '{Topic}' on pubsub '{Pubsub}' failed: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string pubsub, string topic, string error);

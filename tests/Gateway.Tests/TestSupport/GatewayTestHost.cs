@@ -17,8 +17,9 @@ namespace Gateway.Tests.TestSupport;
 /// </summary>
 internal sealed class GatewayTestHost : IAsyncDisposable
 {
-    private GatewayTestHost(WebApplication app, Uri baseAddress, TestPki pki, string resourcesDirectory)
+    private GatewayTestHost(WebApplication app, Uri baseAddress, TestPki pki, string resourcesDirectory, RecordingLoggerProvider logs)
     {
+        Logs = logs;
         App = app;
         BaseAddress = baseAddress;
         Pki = pki;
@@ -32,6 +33,9 @@ internal sealed class GatewayTestHost : IAsyncDisposable
     public TestPki Pki { get; }
 
     public string ResourcesDirectory { get; }
+
+    /// <summary>Every log event the gateway wrote.</summary>
+    public RecordingLoggerProvider Logs { get; }
 
     public static async Task<GatewayTestHost> StartAsync(TestPki pki, string resourcesYaml, Action<GatewayOptions>? configure = null)
     {
@@ -56,11 +60,12 @@ internal sealed class GatewayTestHost : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var logs = new RecordingLoggerProvider();
+        builder.Logging.AddProvider(logs);
         var app = GatewayApp.Build(builder, options, GatewayCredentials.Load(options), loaded.Resources!, DriverCatalog.Default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayTestHost(app, new Uri(address), pki, directory);
+        return new GatewayTestHost(app, new Uri(address), pki, directory, logs);
     }
 
     /// <summary>A client presenting a fresh SVID of <paramref name="appId"/>.</summary>
