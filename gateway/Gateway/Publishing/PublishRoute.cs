@@ -38,7 +38,9 @@ internal sealed record PublishRoute(PublishRouteKind Kind, string PubsubName, st
             var slash = rest.IndexOf('/', StringComparison.Ordinal);
             if (slash <= 0 || slash == rest.Length - 1)
             {
-                return null;
+                // Like Dapr's router, a path that does not fit the bulk route is tried as a single
+                // publish: /v1.0/publish/bulk/orders publishes to topic 'orders' of pubsub 'bulk'.
+                continue;
             }
 
             if (!QueryEscaping.TryUnescape(rest[..slash], out var pubsub) ||

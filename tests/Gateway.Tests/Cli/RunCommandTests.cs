@@ -1,0 +1,71 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Gateway.Certificates;
+using Gateway.Tests.TestSupport;
+
+namespace Gateway.Tests.Cli;
+
+/// <summary><c>gateway run</c> as the README runs it: the real program in a fresh folder.</summary>
+[Collection(Integration.IntegrationCollection.Name)]
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gateway-run-").FullName;
+
+    [Fact]
+    public async Task RunDev_CreatesIdentities_ServesHealthAndPublishes()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "components"));
+        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"),
+            "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n");
+        await using var gateway = GatewayProcess.Start(_folder, "--dev", "--listen", "https://127.0.0.1:0");
+
+        await gateway.WaitForOutputAsync("gateway listening on ");
+
+        var address = gateway.StandardOutput.Split('\n').First(line => line.StartsWith("gateway listening on ", StringComparison.Ordinal)).Split(' ')[3];
+        Assert.True(File.Exists(Path.Combine(_folder, ".gateway", "dev", "ca.crt")));
+        Assert.Contains("as spiffe://public/ns/default/gateway", gateway.StandardOutput, StringComparison.Ordinal);
+        using var ca = DevCertificateAuthority.Load(Path.Combine(_folder, ".gateway", "dev"));
+        using var anonymous = TlsClients.Create(new Uri(address), ca.Certificate, null);
+        Assert.Equal(HttpStatusCode.NoContent, (await anonymous.GetAsync("/v1.0/healthz")).StatusCode);
+        using var publisher = TlsClients.Create(new Uri(address), ca.Certificate, ca.IssueSvid(new SvidRequest("publisher")));
+        Assert.Equal(HttpStatusCode.NoContent, (await publisher.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_WithoutCredentials_Exits1SayingWhatToPass()
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(_folder, "run", "--listen", "https://127.0.0.1:0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--svid-cert", stderr, StringComparison.Ordinal);
+        Assert.Contains("--dev", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithBrokenResources_Exits1ListingTheProblemsAndStartsNothing()
+    {
+        using var pki = new TestPki();
+        var resources = Path.Combine(_folder, "broken");
+        Directory.CreateDirectory(resources);
+        File.WriteAllText(Path.Combine(resources, "a.yaml"), "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.nope\n");
+
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(_folder, "run", "--listen", "https://127.0.0.1:0",
+            "--resources-path", resources, "--svid-cert", pki.GatewayCertPath, "--svid-key", pki.GatewayKeyPath,
+            "--trust-bundle", $"{pki.TrustDomain}={pki.CaPath}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("a.yaml:6: resource 'pubsub' (Component)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

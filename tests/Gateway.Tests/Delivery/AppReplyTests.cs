@@ -1,0 +1,38 @@
+using System.Text;
+using Gateway.Delivery;
+
+namespace Gateway.Tests.Delivery;
+
+/// <summary>The reply table of spec/dapr-pubsub.md §4.5, row by row.</summary>
+public sealed class AppReplyTests
+{
+    [Theory]
+    [InlineData(200, "", "Success")]
+    [InlineData(204, "", "Success")]
+    [InlineData(200, "ok", "Success")]
+    [InlineData(200, "[1,2]", "Success")]
+    [InlineData(200, """{"status":1}""", "Success")]
+    [InlineData(200, "{}", "Success")]
+    [InlineData(200, """{"status":""}""", "Success")]
+    [InlineData(200, "null", "Success")]
+    [InlineData(200, """{"status":null}""", "Success")]
+    [InlineData(200, """{"status":"SUCCESS"}""", "Success")]
+    [InlineData(200, """{"status":"RETRY"}""", "Retry")]
+    [InlineData(200, """{"status":"DROP"}""", "Drop")]
+    [InlineData(200, """{"Status":"DROP"}""", "Drop")]
+    [InlineData(200, """{"status":"success"}""", "Retry")]
+    [InlineData(200, """{"status":"LATER"}""", "Retry")]
+    [InlineData(404, """{"status":"SUCCESS"}""", "Drop")]
+    [InlineData(404, "", "Drop")]
+    [InlineData(400, "", "Retry")]
+    [InlineData(500, """{"status":"SUCCESS"}""", "Retry")]
+    [InlineData(503, "", "Retry")]
+    [InlineData(302, "", "Retry")]
+    public void Interpret_ReadsTheReplyAsDaprDoes(int status, string body, string expected)
+    {
+        var reply = AppReply.Interpret(status, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(Enum.Parse<AppReplyStatus>(expected), reply.Status);
+        Assert.Equal(status, reply.HttpStatus);
+    }
+}
