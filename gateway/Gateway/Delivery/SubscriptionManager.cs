@@ -1,8 +1,6 @@
 using Gateway.Authentication;
-using Gateway.Credentials;
 using Gateway.Drivers;
 using Gateway.Hosting;
-using Gateway.Identity;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resources;
@@ -15,84 +13,120 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Delivery;
 
 /// <summary>
-/// Starts every declared subscription of every app before traffic is accepted, and stops them on
-/// shutdown: intake stops, deliveries in flight are cancelled, and their messages stay unacknowledged
+/// Keeps every app's running subscriptions equal to what its sources declare. Declarative ones start
+/// before traffic is accepted; programmatic and runtime ones start and stop as they change. On
+/// shutdown intake stops, deliveries in flight are cancelled, and their messages stay unacknowledged
 /// so the broker delivers them again.
 /// </summary>
 internal sealed partial class SubscriptionManager(
-    ResourceSet resources,
+    SubscriptionCatalog catalog,
     ComponentRegistry registry,
-    CredentialStore credentials,
+    AppChannels channels,
     TopicPublisher publisher,
-    IdShapes idShapes,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<SubscriptionManager>();
-    private readonly List<ISubscription> _running = [];
-    private readonly Dictionary<(string Namespace, string AppId), AppChannel> _channels = [];
-    private readonly List<SubscriptionStatus> _statuses = [];
+    private readonly Dictionary<AppKey, List<(string Pubsub, string Topic, RunningSubscription Running)>> _byApp = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _stopped;
 
-    /// <summary>Every subscription of every app in declaration order, started or not.</summary>
+    /// <summary>Every subscription of every app in listing order, running or not.</summary>
     public IReadOnlyList<SubscriptionStatus> Statuses
     {
         get
         {
-            lock (_statuses)
+            lock (_byApp)
             {
-                return [.. _statuses];
+                return [.. catalog.Apps.SelectMany(app => _byApp.GetValueOrDefault(new AppKey(app.Namespace, app.AppId)) ?? []).Select(entry => entry.Running.Status)];
             }
         }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var (app, definition) in Resolve())
+        foreach (var app in catalog.Apps)
         {
-            var status = await StartOneAsync(app, definition, cancellationToken);
-            lock (_statuses)
-            {
-                _statuses.Add(status);
-            }
+            await ReconcileAsync(app, cancellationToken);
         }
     }
 
-    /// <summary>Pairs each declared subscription with each app it applies to; the first per (app, pubsub, topic) wins.</summary>
-    private IEnumerable<(AppSpec App, SubscriptionDefinition Definition)> Resolve()
+    /// <summary>Starts what the app's sources declare and is not running, and stops what is running and no longer declared (or changed).</summary>
+    public async Task ReconcileAsync(AppSpec app, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<(string, string, string, string)>();
-        foreach (var spec in resources.Subscriptions)
+        var key = new AppKey(app.Namespace, app.AppId);
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            var definition = SubscriptionDefinition.FromSpec(spec);
-            foreach (var app in resources.Apps)
+            if (_stopped)
             {
-                if (string.Equals(app.Namespace, spec.Namespace, StringComparison.Ordinal)
-                    && ResourceScopes.AppliesTo(spec.Scopes, app.AppId)
-                    && seen.Add((app.Namespace, app.AppId, spec.PubsubName, spec.Topic)))
+                return;
+            }
+
+            List<(string Pubsub, string Topic, RunningSubscription Running)> current;
+            lock (_byApp)
+            {
+                current = _byApp.GetValueOrDefault(key) ?? [];
+            }
+
+            var next = new List<(string, string, RunningSubscription)>();
+            var desired = catalog.EffectiveFor(app);
+            foreach (var definition in desired)
+            {
+                var existing = current.FirstOrDefault(entry => entry.Pubsub == definition.PubsubName && entry.Topic == definition.Topic);
+                if (existing.Running is not null && existing.Running.Fingerprint == definition.Fingerprint)
                 {
-                    yield return (app, definition);
+                    next.Add(existing);
+                    continue;
+                }
+
+                if (existing.Running?.Handle is { } replaced)
+                {
+                    await replaced.DisposeAsync();
+                }
+
+                next.Add((definition.PubsubName, definition.Topic, await StartOneAsync(app, definition, cancellationToken)));
+            }
+
+            foreach (var gone in current.Where(entry => !desired.Any(d => d.PubsubName == entry.Pubsub && d.Topic == entry.Topic)))
+            {
+                if (gone.Running.Handle is { } handle)
+                {
+                    await handle.DisposeAsync();
+                    LogStopped(_logger, app.AppId, gone.Pubsub, gone.Topic);
                 }
             }
+
+            lock (_byApp)
+            {
+                _byApp[key] = next;
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
-    private async Task<SubscriptionStatus> StartOneAsync(AppSpec app, SubscriptionDefinition definition, CancellationToken cancellationToken)
+    private async Task<RunningSubscription> StartOneAsync(AppSpec app, SubscriptionDefinition definition, CancellationToken cancellationToken)
     {
+        var fingerprint = definition.Fingerprint;
         var component = registry.Find(app.Namespace, app.AppId, definition.PubsubName);
         if (component is null)
         {
             return Fail(app, definition, $"pubsub '{definition.PubsubName}' does not exist for app '{app.AppId}' in namespace '{app.Namespace}'");
         }
 
+        var subscriber = SubscriberOf(app);
         var decision = component.Scopes.Check(app.AppId, definition.Topic, ScopeOperation.Subscribe);
         if (!decision.Allowed)
         {
             metrics.ScopeDenials.Add(1, new("operation", "subscribe"), new("pubsub", component.Name));
-            var subscriber = SubscriberOf(app);
             TopicPublisher.LogDenied(_logger, app.AppId, subscriber.SpiffeId, app.Namespace, component.Name, definition.Topic, "subscribe", decision.Reason);
-            return new SubscriptionStatus(app, definition, SubscriptionState.Denied, ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + decision.Reason);
+            var reason = ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + decision.Reason;
+            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, reason), null);
         }
 
         if (!RouteTable.TryCreate([.. definition.Rules.Select(rule => (rule.Match, rule.Path))], out var routes, out var routeError))
@@ -100,63 +134,52 @@ internal sealed partial class SubscriptionManager(
             return Fail(app, definition, routeError);
         }
 
-        var target = new DeliveryTarget(app, SubscriberOf(app), definition, component, routes, ChannelFor(app));
+        var target = new DeliveryTarget(app, subscriber, definition, component, routes, channels.For(app));
         var handler = new DeliveryHandler(target, publisher, SingleAttemptPolicy.Instance, options.Value.DeliveryTimeout,
             metrics, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
         var group = ConsumerGroups.For(definition, component, app.AppId);
         try
         {
-            var subscription = await component.Driver.SubscribeAsync(
+            var handle = await component.Driver.SubscribeAsync(
                 new SubscribeRequest(definition.Topic, group, definition.Metadata, app.MaxConcurrency), handler.HandleAsync, cancellationToken);
-            lock (_running)
-            {
-                _running.Add(subscription);
-            }
+            LogStarted(_logger, app.AppId, component.Name, definition.Topic, group);
+            var status = new SubscriptionStatus(app, definition, SubscriptionState.Running, $"delivering to {app.BaseUrl} as consumer group '{group}'");
+            return new RunningSubscription(fingerprint, status, handle);
         }
         catch (DriverException ex)
         {
             return Fail(app, definition, $"the broker refused the subscription: {ex.Message}");
         }
 
-        LogStarted(_logger, app.AppId, component.Name, definition.Topic, group);
-        return new SubscriptionStatus(app, definition, SubscriptionState.Running, $"delivering to {app.BaseUrl} as consumer group '{group}'");
-    }
-
-    private SubscriptionStatus Fail(AppSpec app, SubscriptionDefinition definition, string reason)
-    {
-        LogNotStarted(_logger, app.AppId, definition.PubsubName, definition.Topic, reason);
-        return new SubscriptionStatus(app, definition, SubscriptionState.Failed, reason);
+        RunningSubscription Fail(AppSpec app, SubscriptionDefinition definition, string reason)
+        {
+            LogNotStarted(_logger, app.AppId, definition.PubsubName, definition.Topic, reason);
+            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Failed, reason), null);
+        }
     }
 
     private Caller SubscriberOf(AppSpec app)
     {
-        var id = ExpectedIdOf(app);
+        var id = channels.ExpectedIdOf(app);
         return new Caller(id.ToString(), id.TrustDomain, app.Namespace, app.AppId);
-    }
-
-    private SpiffeId ExpectedIdOf(AppSpec app) =>
-        app.SpiffeId is { } configured && SpiffeId.TryParse(configured, out var parsed, out _)
-            ? parsed
-            : idShapes.ExpectedId(credentials.Current.Id.TrustDomain, app.Namespace, app.AppId);
-
-    private AppChannel ChannelFor(AppSpec app)
-    {
-        if (!_channels.TryGetValue((app.Namespace, app.AppId), out var channel))
-        {
-            channel = new AppChannel(app, ExpectedIdOf(app), () => credentials.Current, timeProvider);
-            _channels[(app.Namespace, app.AppId)] = channel;
-        }
-
-        return channel;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         List<ISubscription> running;
-        lock (_running)
+        await _gate.WaitAsync(CancellationToken.None);
+        try
         {
-            running = [.. _running];
-            _running.Clear();
+            _stopped = true;
+            lock (_byApp)
+            {
+                running = [.. _byApp.Values.SelectMany(entries => entries).Select(entry => entry.Running.Handle).OfType<ISubscription>()];
+                _byApp.Clear();
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         var stopping = Task.WhenAll(running.Select(subscription => subscription.DisposeAsync().AsTask()));
@@ -170,21 +193,19 @@ internal sealed partial class SubscriptionManager(
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None);
-        foreach (var channel in _channels.Values)
-        {
-            channel.Dispose();
-        }
-    }
-
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Shutdown did not wait for all {Count} subscriptions to stop; their unacknowledged messages will be delivered again")]
-    private static partial void LogStopAbandoned(ILogger logger, int count);
+    // The gate is not disposed: disposal may run more than once (host and container), and a
+    // SemaphoreSlim without a wait handle holds nothing that needs freeing.
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}' (consumer group '{Group}')")]
     private static partial void LogStarted(ILogger logger, string appId, string pubsub, string topic, string group);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' not started: {Reason}")]
     private static partial void LogNotStarted(ILogger logger, string appId, string pubsub, string topic, string reason);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Shutdown did not wait for all {Count} subscriptions to stop; their unacknowledged messages will be delivered again")]
+    private static partial void LogStopAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Stopped delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}': no longer declared")]
+    private static partial void LogStopped(ILogger logger, string appId, string pubsub, string topic);
 }

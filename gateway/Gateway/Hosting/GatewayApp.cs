@@ -7,6 +7,7 @@ using Gateway.Metadata;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resources;
+using Gateway.Subscriptions;
 using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,8 @@ internal static class GatewayApp
         services.AddSingleton<MetadataEndpoint>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<DaprApiRouter>();
+        services.AddSingleton<SubscriptionCatalog>();
+        services.AddSingleton<AppChannels>();
         services.AddSingleton<SubscriptionManager>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));

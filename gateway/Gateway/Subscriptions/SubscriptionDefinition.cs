@@ -34,6 +34,17 @@ internal sealed record SubscriptionDefinition(
         spec.Scopes,
         SubscriptionType.Declarative);
 
+    /// <summary>Everything that decides delivery, as one string: two definitions with the same fingerprint deliver the same way.</summary>
+    public string Fingerprint => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        PubsubName,
+        Topic,
+        Rules = Rules.Select(rule => new[] { rule.Match, rule.Path }),
+        DeadLetterTopic,
+        Metadata = Metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new[] { pair.Key, pair.Value }),
+        Type = Type.ToString(),
+    });
+
     /// <summary>
     /// The subscription's <c>rawPayload</c>, read as Go's ParseBool after stripping the quotes the Dapr
     /// JS SDK adds (it sends <c>"\"true\""</c>). Null when the value is not a boolean.
