@@ -73,6 +73,26 @@ internal sealed class AppChannel : IDisposable
         }
     }
 
+    /// <summary>GETs a path of the app (subscription discovery). Transport failures throw <see cref="HttpRequestException"/> with the reason.</summary>
+    public async Task<(int Status, byte[] Body)> GetAsync(string path, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, path.TrimStart('/')));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal)
+        {
+            throw new HttpRequestException($"the app's certificate was refused: {refusal}", ex);
+        }
+    }
+
     private static async Task<byte[]> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);

@@ -56,6 +56,8 @@ internal static class GatewayApp
         services.AddSingleton<AppChannels>();
         services.AddSingleton<SubscriptionManager>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
+        services.AddSingleton<SubscriptionDiscovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriptionDiscovery>());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         var app = builder.Build();

@@ -41,6 +41,9 @@ internal sealed class GatewayOptions
     /// <summary>How long one delivery attempt to an app may take. Default 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often every app is asked for <c>GET /dapr/subscribe</c>. Default 30 s.</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long shutdown waits for deliveries in flight before abandoning them (they are redelivered). Default 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

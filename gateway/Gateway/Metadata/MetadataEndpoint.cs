@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gateway.Authentication;
 using Gateway.Delivery;
 using Gateway.Pubsub;
+using Gateway.Subscriptions;
 
 namespace Gateway.Metadata;
 
@@ -11,13 +12,15 @@ namespace Gateway.Metadata;
 /// would: its app ID, the components that exist for it, and its subscriptions, including those
 /// denied by topic scoping.
 /// </summary>
-internal sealed class MetadataEndpoint(ComponentRegistry registry, SubscriptionManager subscriptions)
+internal sealed class MetadataEndpoint(ComponentRegistry registry, SubscriptionManager subscriptions, SubscriptionDiscovery discovery)
 {
     public static string RuntimeVersion { get; } =
         typeof(MetadataEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public async Task HandleAsync(HttpContext context, Caller caller)
     {
+        // Dapr SDK servers ask for metadata once they listen: a good moment to learn their subscriptions.
+        discovery.Trigger(new AppKey(caller.Namespace, caller.AppId));
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);

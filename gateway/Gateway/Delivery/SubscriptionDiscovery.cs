@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using Gateway.Hosting;
+using Gateway.Resources;
+using Gateway.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Delivery;
+
+/// <summary>
+/// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> when the gateway starts,
+/// every <see cref="GatewayOptions.DiscoveryInterval"/>, and soon after the app itself calls the gateway's
+/// metadata endpoint (as Dapr SDK servers do once they listen). 404 means none; an app that cannot be
+/// reached or answers garbage keeps what it declared last, so a restart of the app does not stop its
+/// deliveries.
+/// </summary>
+internal sealed partial class SubscriptionDiscovery(
+    SubscriptionCatalog catalog,
+    SubscriptionManager manager,
+    AppChannels channels,
+    IOptions<GatewayOptions> options,
+    ILogger<SubscriptionDiscovery> logger) : BackgroundService
+{
+    private readonly Channel<AppKey> _requests = Channel.CreateUnbounded<AppKey>();
+
+    /// <summary>Asks for a discovery of one app soon.</summary>
+    public void Trigger(AppKey app) => _requests.Writer.TryWrite(app);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var app in catalog.Apps)
+        {
+            Trigger(new AppKey(app.Namespace, app.AppId));
+        }
+
+        using var timer = new PeriodicTimer(options.Value.DiscoveryInterval);
+        var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var request = _requests.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            var finished = await Task.WhenAny(tick, request);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var due = new HashSet<AppKey>();
+            if (finished == tick)
+            {
+                due.UnionWith(catalog.Apps.Select(app => new AppKey(app.Namespace, app.AppId)));
+                tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            }
+
+            while (_requests.Reader.TryRead(out var key))
+            {
+                due.Add(key);
+            }
+
+            foreach (var key in due)
+            {
+                if (catalog.FindApp(key) is { } app)
+                {
+                    await DiscoverAsync(app, stoppingToken);
+                }
+            }
+        }
+    }
+
+    internal async Task DiscoverAsync(AppSpec app, CancellationToken cancellationToken)
+    {
+        var key = new AppKey(app.Namespace, app.AppId);
+        (int Status, byte[] Body) answer;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            answer = await channels.For(app).GetAsync("/dapr/subscribe",
+                [new("dapr-app-id", app.AppId), new("Accept", "application/json")], timeout.Token);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachable(logger, app.AppId, ex.Message);
+            return;
+        }
+
+        List<SubscriptionDefinition> definitions;
+        if (answer.Status == 404)
+        {
+            definitions = [];
+        }
+        else if (answer.Status is < 200 or > 299)
+        {
+            LogFailed(logger, app.AppId, $"it answered {answer.Status}");
+            return;
+        }
+        else if (!ProgrammaticSubscriptionParser.TryParse(answer.Body, app.Namespace, out definitions, out var warnings, out var error))
+        {
+            LogFailed(logger, app.AppId, error);
+            return;
+        }
+        else
+        {
+            foreach (var warning in warnings)
+            {
+                LogWarning(logger, app.AppId, warning);
+            }
+        }
+
+        if (catalog.SetProgrammatic(key, definitions))
+        {
+            LogDiscovered(logger, app.AppId, definitions.Count);
+            await manager.ReconcileAsync(app, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "App '{AppId}' declares {Count} subscription(s) through /dapr/subscribe")]
+    private static partial void LogDiscovered(ILogger logger, string appId, int count);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Cannot ask app '{AppId}' for its subscriptions: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string appId, string reason);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe not used, its previous subscriptions stay: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string appId, string reason);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string appId, string warning);
+}
