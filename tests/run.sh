@@ -9,10 +9,15 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/librdkafka.so.1 ] || need+=(librdkafka1)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 fi
+
+# Real third-party clients (the Dapr JS SDK, the CloudEvents SDK) that tests run against the gateway.
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 dotnet build Gateway.sln -c Release --nologo -clp:ErrorsOnly
 dotnet test Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Gateway.Certificates;
+using Gateway.Delivery;
+using Gateway.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>
+/// The official Dapr JavaScript SDK (@dapr/dapr from npm), unchanged, as an independent judge: a
+/// DaprServer subscriber app and a DaprClient publisher talk to the gateway as they would to a sidecar,
+/// the client side over mTLS with their own SVIDs.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class DaprJsSdkTests
+{
+    [Fact]
+    public async Task DaprClientPublishes_DaprServerReceives_IncludingRetryAndDeadLetter()
+    {
+        using var pki = new TestPki();
+        var environment = new Dictionary<string, string> { ["GATEWAY_CA"] = pki.CaPath };
+        var subscriberEnvironment = WithCertificate(pki, "js-subscriber", environment);
+        var publisherEnvironment = WithCertificate(pki, "js-publisher", environment);
+        var appPort = FreePort();
+        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: pubsub
+            spec:
+              type: pubsub.in-memory
+              version: v1
+              metadata:
+              - name: redeliveryDelay
+                value: 100ms
+            ---
+            apiVersion: gateway/v1alpha1
+            kind: App
+            metadata:
+              name: js-subscriber
+            spec:
+              baseUrl: http://127.0.0.1:{{appPort}}
+              allowInsecure: true
+            """);
+        subscriberEnvironment["GATEWAY_PORT"] = publisherEnvironment["GATEWAY_PORT"] = gateway.BaseAddress.Port.ToString();
+        subscriberEnvironment["APP_PORT"] = appPort.ToString();
+
+        await using var subscriber = NodeScript.Start("dapr-subscriber.js", subscriberEnvironment);
+        await subscriber.WaitForLineAsync("\"started\"");
+        var manager = gateway.App.Services.GetRequiredService<SubscriptionManager>();
+        try
+        {
+            await Eventually.TrueAsync(
+                () => manager.Statuses.Count(s => s.App.AppId == "js-subscriber" && s.State == SubscriptionState.Running) >= 3,
+                "the SDK's three subscriptions (orders, payments, payments-dead) running");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + "\n" + string.Join("\n", manager.Statuses.Select(s => $"{s.Definition.Topic}: {s.State} {s.Reason}"))
+                + "\n" + string.Join("\n", gateway.Logs.Events.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || e.EventId / 100 == 32).Select(e => e.Message)));
+        }
+
+        var plain = Guid.NewGuid().ToString();
+        await PublishAsync(publisherEnvironment, "orders", $$"""{"marker":"{{plain}}"}""");
+        await subscriber.WaitForLineAsync("\"success\"", plain);
+
+        var retried = Guid.NewGuid().ToString();
+        await PublishAsync(publisherEnvironment, "orders", $$"""{"marker":"{{retried}}","retry":true}""");
+        await subscriber.WaitForLineAsync("\"retry\"", retried);
+        await subscriber.WaitForLineAsync("\"success\"", retried);
+
+        var dropped = Guid.NewGuid().ToString();
+        await PublishAsync(publisherEnvironment, "payments", $$"""{"marker":"{{dropped}}"}""");
+        await subscriber.WaitForLineAsync("\"drop\"", dropped);
+        await subscriber.WaitForLineAsync("\"deadletter\"", dropped);
+    }
+
+    private static async Task PublishAsync(Dictionary<string, string> environment, string topic, string json)
+    {
+        await using var publisher = NodeScript.Start("dapr-publisher.js", environment, topic, json);
+        Assert.Equal(0, await publisher.WaitForExitAsync());
+        Assert.Contains("""{"error":null}""", publisher.Lines);
+    }
+
+    private static Dictionary<string, string> WithCertificate(TestPki pki, string appId, Dictionary<string, string> environment)
+    {
+        var certPath = Path.Combine(pki.Directory, appId + ".crt");
+        var keyPath = Path.Combine(pki.Directory, appId + ".key");
+        using var svid = pki.IssueApp(appId);
+        SvidFiles.Write(svid, pki.Ca.Certificate, certPath, keyPath);
+        return new Dictionary<string, string>(environment) { ["APP_CERT"] = certPath, ["APP_KEY"] = keyPath };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
