@@ -17,7 +17,7 @@ internal static class ResiliencyFixtures
 
     public static AppReply RetryWith(int httpStatus) => new(AppReplyStatus.Retry, httpStatus, $"the app answered {httpStatus}");
 
-    public static ResiliencySpec Resiliency(
+    public static ResiliencySpec Spec(
         string name = "resiliency",
         string @namespace = Namespace,
         IReadOnlyList<string>? scopes = null,
@@ -27,7 +27,7 @@ internal static class ResiliencyFixtures
         Dictionary<string, ComponentResiliencyTargetSpec>? targets = null) =>
         new(name, @namespace, timeouts ?? [], retries ?? [], breakers ?? [], targets ?? [], scopes ?? [], new ResourceLocation("resiliency.yaml", 1));
 
-    public static ResourceSet Resources(params ResiliencySpec[] resiliencies) => ResourceSet.Empty with { Resiliencies = resiliencies };
+    public static ResourceSet ResourceSetOf(params ResiliencySpec[] resiliencies) => ResourceSet.Empty with { Resiliencies = resiliencies };
 
     public static RetryPolicySpec Constant(int maxRetries, TimeSpan? duration = null, params StatusCodeRange[] httpStatusCodes) =>
         new(RetryBackoff.Constant, duration ?? TimeSpan.FromSeconds(1), RetryPolicySpec.DefaultMaxInterval, maxRetries, httpStatusCodes, []);
