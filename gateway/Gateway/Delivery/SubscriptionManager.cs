@@ -2,6 +2,7 @@ using Gateway.Authentication;
 using Gateway.Drivers;
 using Gateway.Hosting;
 using Gateway.Publishing;
+using Gateway.Resiliency;
 using Gateway.Pubsub;
 using Gateway.Resources;
 using Gateway.Routing;
@@ -23,6 +24,7 @@ internal sealed partial class SubscriptionManager(
     ComponentRegistry registry,
     AppChannels channels,
     TopicPublisher publisher,
+    ResiliencyPolicies resiliency,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     TimeProvider timeProvider,
@@ -135,7 +137,7 @@ internal sealed partial class SubscriptionManager(
         }
 
         var target = new DeliveryTarget(app, subscriber, definition, component, routes, channels.For(app));
-        var handler = new DeliveryHandler(target, publisher, SingleAttemptPolicy.Instance, options.Value.DeliveryTimeout,
+        var handler = new DeliveryHandler(target, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), options.Value.DeliveryTimeout,
             metrics, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
         var group = ConsumerGroups.For(definition, component, app.AppId);
         try

@@ -6,6 +6,7 @@ using Gateway.Identity;
 using Gateway.Metadata;
 using Gateway.Publishing;
 using Gateway.Pubsub;
+using Gateway.Resiliency;
 using Gateway.Resources;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
@@ -46,6 +47,7 @@ internal static class GatewayApp
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(provider => ComponentRegistry.Create(
             resources, driverFactories, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ResiliencyPolicies(resources, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TopicPublisher>();
         services.AddSingleton<PublishEndpoint>();
         services.AddSingleton<BulkPublishEndpoint>();

@@ -3,6 +3,7 @@ using Gateway.Authentication;
 using Gateway.CloudEvents;
 using Gateway.Drivers;
 using Gateway.Pubsub;
+using Gateway.Resiliency;
 
 namespace Gateway.Publishing;
 
@@ -11,7 +12,7 @@ namespace Gateway.Publishing;
 /// (spec/dapr-pubsub.md §3): each entry becomes its own CloudEvent; the scope check runs once;
 /// 204 when every entry is stored, else 500 listing the entries that were not.
 /// </summary>
-internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, TimeProvider timeProvider)
+internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, ResiliencyPolicies resiliency, TimeProvider timeProvider)
 {
     private const int MaxParallelPublishes = 100;
 
@@ -31,7 +32,8 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
             return;
         }
 
-        var failed = await PublishAllAsync(prepared.Component!, prepared.Entries!, context.RequestAborted);
+        var policy = resiliency.OutboundFor(caller.Namespace, prepared.Component!.Name, caller.AppId);
+        var failed = await PublishAllAsync(prepared.Component!, policy, prepared.Entries!, context.RequestAborted);
         if (failed.Count == 0)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -124,7 +126,7 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
     }
 
     /// <summary>Stores every entry; returns those the broker did not take.</summary>
-    private static async Task<IReadOnlyList<BulkPublishFailure>> PublishAllAsync(PubsubComponent component, List<BulkPublishEntry> entries, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<BulkPublishFailure>> PublishAllAsync(PubsubComponent component, IOutboundPolicy policy, List<BulkPublishEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -133,7 +135,31 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
 
         if (component.Driver is IBulkPublisher bulk)
         {
-            return await bulk.PublishBulkAsync(entries, cancellationToken);
+            // One broker call for all entries; a retry sends only the entries that failed.
+            var pending = entries;
+            IReadOnlyList<BulkPublishFailure> lastFailures = [];
+            try
+            {
+                await policy.ExecuteAsync(
+                    async token =>
+                    {
+                        lastFailures = [];
+                        lastFailures = await bulk.PublishBulkAsync(pending, token);
+                        if (lastFailures.Count > 0)
+                        {
+                            var failedIds = lastFailures.Select(failure => failure.EntryId).ToHashSet(StringComparer.Ordinal);
+                            pending = [.. pending.Where(entry => failedIds.Contains(entry.EntryId))];
+                            throw lastFailures[0].Error;
+                        }
+                    },
+                    cancellationToken);
+                return [];
+            }
+            catch (DriverException ex)
+            {
+                // The failures of the last call, or, when that call failed as a whole (timeout, open breaker), every entry it carried.
+                return lastFailures.Count > 0 ? lastFailures : [.. pending.Select(entry => new BulkPublishFailure(entry.EntryId, ex))];
+            }
         }
 
         var failures = new System.Collections.Concurrent.ConcurrentBag<BulkPublishFailure>();
@@ -142,7 +168,7 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
             {
                 try
                 {
-                    await component.Driver.PublishAsync(entry.Request, token);
+                    await policy.ExecuteAsync(t => component.Driver.PublishAsync(entry.Request, t), token);
                 }
                 catch (DriverException ex)
                 {

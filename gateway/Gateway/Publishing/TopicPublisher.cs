@@ -1,6 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Drivers;
 using Gateway.Pubsub;
+using Gateway.Resiliency;
 using Gateway.Scopes;
 using Gateway.Telemetry;
 
@@ -8,9 +9,10 @@ namespace Gateway.Publishing;
 
 /// <summary>
 /// The last step of every publish (single, bulk entry, dead letter): the topic scope check for the
-/// app on whose behalf it is done, then the driver. Returns null when the broker has the message.
+/// app on whose behalf it is done, then the driver inside the outbound resiliency policy. Returns
+/// null when the broker has the message.
 /// </summary>
-internal sealed partial class TopicPublisher(GatewayMetrics metrics, ILogger<TopicPublisher> logger)
+internal sealed partial class TopicPublisher(ResiliencyPolicies resiliency, GatewayMetrics metrics, ILogger<TopicPublisher> logger)
 {
     public DaprError? CheckScope(PubsubComponent component, Caller caller, string topic)
     {
@@ -34,7 +36,8 @@ internal sealed partial class TopicPublisher(GatewayMetrics metrics, ILogger<Top
 
         try
         {
-            await component.Driver.PublishAsync(request, cancellationToken);
+            await resiliency.OutboundFor(component.Namespace, component.Name, caller.AppId)
+                .ExecuteAsync(token => component.Driver.PublishAsync(request, token), cancellationToken);
             metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", "stored"));
             return null;
         }

@@ -18,6 +18,7 @@ internal static class ResourceLoader
         new DuplicateAppIdRule(),
         new ResiliencyTargetRule(),
         new RouteExpressionRule(),
+        new ResiliencyPolicyRule(),
     ];
 
     /// <param name="directory">The resources directory; file names in problems are relative to it.</param>
