@@ -1,6 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Metadata;
 using Gateway.Publishing;
+using Gateway.Subscriptions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Hosting;
@@ -14,7 +15,8 @@ internal sealed class DaprApiRouter(
     PublishEndpoint publish,
     BulkPublishEndpoint bulkPublish,
     MetadataEndpoint metadata,
-    HealthEndpoints health)
+    HealthEndpoints health,
+    RuntimeSubscriptionEndpoint subscriptions)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -32,6 +34,25 @@ internal sealed class DaprApiRouter(
                 case "/v1.0/metadata":
                     return metadata.HandleAsync(context, CallerOf(context));
             }
+        }
+
+        var cleaned = PublishRoute.CleanPath(path);
+        if (cleaned == RuntimeSubscriptionEndpoint.Prefix)
+        {
+            if (HttpMethods.IsGet(method))
+            {
+                return subscriptions.ListAsync(context, CallerOf(context));
+            }
+
+            if (HttpMethods.IsPost(method))
+            {
+                return subscriptions.CreateAsync(context, CallerOf(context));
+            }
+        }
+
+        if (HttpMethods.IsDelete(method) && SubscriptionRoute.Match(rawTarget) is var (pubsub, topic))
+        {
+            return subscriptions.DeleteAsync(context, CallerOf(context), pubsub, topic);
         }
 
         if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method)) && PublishRoute.Match(rawTarget) is { } route)

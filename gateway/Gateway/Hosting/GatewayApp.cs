@@ -55,6 +55,9 @@ internal static class GatewayApp
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<DaprApiRouter>();
         services.AddSingleton<SubscriptionCatalog>();
+        services.AddSingleton(new FileSubscriptionStore(Path.Combine(options.StateDirectory, "subscriptions.json")));
+        services.AddHostedService<RuntimeSubscriptionLoader>();
+        services.AddSingleton<RuntimeSubscriptionEndpoint>();
         services.AddSingleton<AppChannels>();
         services.AddSingleton<SubscriptionManager>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());

@@ -41,6 +41,9 @@ internal sealed class GatewayOptions
     /// <summary>How long one delivery attempt to an app may take. Default 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Folder for state the gateway keeps itself (runtime subscriptions). Default <c>.gateway/state</c>.</summary>
+    public string StateDirectory { get; set; } = ".gateway/state";
+
     /// <summary>How often every app is asked for <c>GET /dapr/subscribe</c>. Default 30 s.</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
 

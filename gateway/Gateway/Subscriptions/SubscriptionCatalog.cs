@@ -27,6 +27,15 @@ internal sealed class SubscriptionCatalog(ResourceSet resources)
     /// <summary>Replaces what the app declared through the runtime API. Returns true when it changed.</summary>
     public bool SetRuntime(AppKey app, IReadOnlyList<SubscriptionDefinition> definitions) => Set(_runtime, app, definitions);
 
+    /// <summary>Every app's runtime subscriptions, for the store.</summary>
+    public Dictionary<AppKey, IReadOnlyList<SubscriptionDefinition>> AllRuntime()
+    {
+        lock (_lock)
+        {
+            return _runtime.Where(pair => pair.Value.Count > 0).ToDictionary(pair => pair.Key, pair => pair.Value);
+        }
+    }
+
     public IReadOnlyList<SubscriptionDefinition> Runtime(AppKey app)
     {
         lock (_lock)

@@ -49,6 +49,7 @@ internal sealed class GatewayTestHost : IAsyncDisposable
             SvidKey = pki.GatewayKeyPath,
             TrustBundles = { [pki.TrustDomain] = pki.CaPath },
             ShutdownTimeout = TimeSpan.FromSeconds(5),
+            StateDirectory = Path.Combine(directory, "state"),
         };
         configure?.Invoke(options);
 
