@@ -149,10 +149,11 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
 
         if (_options.AclUser is var (name, secret))
         {
-            yield return "--user";
-            yield return $"{name} on >{secret} ~* &* +@all";
-            yield return "--user";
-            yield return "default off";
+            // redis-server joins the words after an option into one config line, one word per argument.
+            foreach (var argument in new[] { "--user", name, "on", $">{secret}", "~*", "&*", "+@all", "--user", "default", "off" })
+            {
+                yield return argument;
+            }
         }
 
         if (_options.Tls is { } tls)
