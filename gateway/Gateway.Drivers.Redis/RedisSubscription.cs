@@ -1,0 +1,226 @@
+using Gateway.Drivers.Redis.Resp;
+
+namespace Gateway.Drivers.Redis;
+
+/// <summary>
+/// One member of a consumer group. A long-running loop reads new entries with
+/// <c>XREADGROUP ... BLOCK</c> on a connection of its own, only as many as it has free handler
+/// slots; each entry runs its handler on the thread pool and is <c>XACK</c>ed only when the handler
+/// says <see cref="MessageOutcome.Acknowledge"/>. Every redeliver interval the same loop claims, through
+/// <see cref="PendingReclaimer"/>, entries left pending longer than the processing timeout and hands them out again.
+/// Stopping cancels handlers and waits for them; their entries stay pending for the group.
+/// </summary>
+internal sealed class RedisSubscription : ISubscription
+{
+    private static readonly TimeSpan ReadBlock = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaximumReadBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly StreamConsumer _consumer;
+    private readonly MessageHandler _handler;
+    private readonly HandlerSlots _slots;
+    private readonly IRedisStreams _reader;
+    private readonly PendingReclaimer _reclaimer;
+    private readonly Action<RedisSubscription> _onStopped;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task _readLoop = Task.CompletedTask;
+    private Task? _stop;
+
+    public RedisSubscription(StreamConsumer consumer, MessageHandler handler, int maxConcurrency, Action<RedisSubscription> onStopped)
+    {
+        _consumer = consumer;
+        _handler = handler;
+        _slots = new HandlerSlots(Math.Min(maxConcurrency, consumer.Options.Concurrency));
+        _reader = consumer.Streams.OpenDedicated();
+        _reclaimer = new PendingReclaimer(consumer, Dispatch);
+        _onStopped = onStopped;
+    }
+
+    public string Topic => _consumer.Topic;
+
+    public string ConsumerGroup => _consumer.Group;
+
+    public void Start()
+    {
+        _readLoop = Task.Run(ConsumeAsync);
+        RedisLog.SubscriptionStarted(_consumer.Logger, _consumer.ComponentName, Topic, _consumer.Consumer, ConsumerGroup, _slots.Capacity);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            // Started on the thread pool so that no stopping work runs while this lock is held.
+            _stop ??= Task.Run(StopAsync);
+            return new ValueTask(_stop);
+        }
+    }
+
+    /// <summary>
+    /// The member's one loop: take free slots, then either claim stale pending entries (when the
+    /// redeliver interval is due) or read new ones, blocking no longer than until the next claim is due.
+    /// </summary>
+    private async Task ConsumeAsync()
+    {
+        var stopping = _stopping.Token;
+        var backoff = TimeSpan.FromMilliseconds(100);
+        var options = _consumer.Options;
+        var nextReclaim = _consumer.TimeProvider.GetUtcNow();
+        while (!stopping.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                taken = await _slots.TakeAtLeastOneAsync(options.QueueDepth, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var now = _consumer.TimeProvider.GetUtcNow();
+                if (options.RedeliveryEnabled && now >= nextReclaim)
+                {
+                    var handedOut = await _reclaimer.ReclaimAsync(taken, stopping);
+                    taken -= handedOut;
+                    // A pass that used every slot may have left more behind: look again next time round.
+                    nextReclaim = taken == 0 ? now : now + options.RedeliverInterval;
+                    if (taken == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                var block = options.RedeliveryEnabled ? Min(ReadBlock, nextReclaim - now) : ReadBlock;
+                var entries = await _reader.XReadGroupAsync(Topic, ConsumerGroup, _consumer.Consumer, taken, block, stopping);
+                backoff = TimeSpan.FromMilliseconds(100);
+                taken -= entries.Count;
+                foreach (var entry in entries)
+                {
+                    Dispatch(entry, deliveryCount: 1);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopping mid-call: anything the server handed out meanwhile stays pending for the group.
+            }
+            catch (RedisServerException missing) when (missing.Code == "NOGROUP")
+            {
+                await RecreateGroupAsync(stopping);
+            }
+            catch (RedisException failure)
+            {
+                RedisLog.ReadFailed(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup, backoff, failure.Message);
+                await DelayAsync(backoff, stopping);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaximumReadBackoff.Ticks));
+            }
+            finally
+            {
+                _slots.Release(taken);
+            }
+        }
+    }
+
+    /// <summary>At least one millisecond, because <c>BLOCK 0</c> would wait forever.</summary>
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(a.Ticks, b.Ticks)));
+
+    /// <summary>Runs the handler for an entry whose slot is already taken; gives the slot back when done.</summary>
+    private void Dispatch(StreamEntry entry, int deliveryCount)
+    {
+        if (!_consumer.InFlight.TryAdd(Topic, ConsumerGroup, entry.Id))
+        {
+            // Another member of this driver is handling it already; it stays pending either way.
+            _slots.Release();
+            return;
+        }
+
+        _ = Task.Run(() => HandleAsync(entry, deliveryCount), CancellationToken.None);
+    }
+
+    private async Task HandleAsync(StreamEntry entry, int deliveryCount)
+    {
+        try
+        {
+            var message = StreamEntryLayout.ToMessage(Topic, entry, deliveryCount);
+            if (await InvokeHandlerAsync(message) == MessageOutcome.Acknowledge)
+            {
+                await AcknowledgeAsync(entry.Id);
+            }
+        }
+        finally
+        {
+            _consumer.InFlight.Remove(Topic, ConsumerGroup, entry.Id);
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Runs the handler; a failure or cancellation counts as "not acknowledged" (null).</summary>
+    private async Task<MessageOutcome?> InvokeHandlerAsync(BrokerMessage message)
+    {
+        try
+        {
+            return await _handler(message, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            RedisLog.HandlerFailed(_consumer.Logger, exception, _consumer.ComponentName, message.Id, Topic, ConsumerGroup, message.DeliveryCount);
+            return null;
+        }
+    }
+
+    private async Task AcknowledgeAsync(string id)
+    {
+        try
+        {
+            // Not tied to stopping: an outcome that was reached should still be recorded.
+            await _consumer.Streams.XAckAsync(Topic, ConsumerGroup, [id], CancellationToken.None);
+        }
+        catch (RedisException failure)
+        {
+            RedisLog.AckFailed(_consumer.Logger, _consumer.ComponentName, id, Topic, ConsumerGroup, failure.Message);
+        }
+    }
+
+    private async Task RecreateGroupAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await _consumer.Streams.XGroupCreateAsync(Topic, ConsumerGroup, stopping);
+            RedisLog.GroupRecreated(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup);
+        }
+        catch (Exception failure) when (failure is RedisException or OperationCanceledException)
+        {
+            await DelayAsync(TimeSpan.FromMilliseconds(500), stopping);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, _consumer.TimeProvider, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; the loop condition ends the loop.
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        await _stopping.CancelAsync();
+        await _readLoop;
+        await _slots.WaitForAllAsync();
+        await _reader.DisposeAsync();
+        _onStopped(this);
+        RedisLog.SubscriptionStopped(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup);
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+}

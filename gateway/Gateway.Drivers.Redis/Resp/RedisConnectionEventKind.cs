@@ -1,0 +1,9 @@
+namespace Gateway.Drivers.Redis.Resp;
+
+internal enum RedisConnectionEventKind
+{
+    Connected,
+    Lost,
+    AttemptFailed,
+    Reconnected,
+}

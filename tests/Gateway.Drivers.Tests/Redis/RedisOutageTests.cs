@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Gateway.Drivers.Redis;
+using Gateway.Drivers.Tests.Conformance;
+using Xunit.Abstractions;
+
+namespace Gateway.Drivers.Tests.Redis;
+
+/// <summary>The server goes away and comes back (append-only file, fsync per write) while the driver works.</summary>
+public sealed class RedisOutageTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ServerRestartedWhilePublishing_OutagePublishesFailFastAndTransient_AndNothingAcknowledgedIsLost()
+    {
+        if (RedisServerFixture.UsesExternalServer)
+        {
+            output.WriteLine(RedisServerFixture.ExternalReason("kill and restart it"));
+            return;
+        }
+
+        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { AppendOnly = true });
+        await using var scope = new RedisDriverScope(server.Address);
+        var driver = scope.NewDriver(new() { [RedisOptions.DialTimeoutKey] = "1s", [RedisOptions.ProcessingTimeoutKey] = "300ms", [RedisOptions.RedeliverIntervalKey] = "100ms" });
+        var (topic, group) = (RedisDriverScope.UniqueName("topic"), RedisDriverScope.UniqueName("group"));
+        var received = new ReceivedMessages();
+        await scope.SubscribeAsync(driver, topic, group, received.Acknowledging);
+        var stored = new List<string>();
+        var outageErrors = new List<(DriverException Error, TimeSpan Took)>();
+
+        async Task PublishAsync(string text)
+        {
+            var took = Stopwatch.StartNew();
+            try
+            {
+                await driver.PublishAsync(RedisDriverScope.Text(topic, text), CancellationToken.None);
+                stored.Add(text);
+            }
+            catch (DriverException error)
+            {
+                outageErrors.Add((error, took.Elapsed));
+            }
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await PublishAsync($"before-{i}");
+        }
+
+        await server.StopAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await PublishAsync($"during-{i}");
+        }
+
+        await server.StartAsync();
+        var after = 0;
+        await RedisDriverScope.WaitUntilAsync(
+            async () =>
+            {
+                await PublishAsync($"after-{after++}");
+                return stored.Any(t => t.StartsWith("after-", StringComparison.Ordinal));
+            },
+            "the driver never published again after the server came back");
+
+        Assert.Equal(20, stored.Count(t => t.StartsWith("before-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(stored, t => t.StartsWith("during-", StringComparison.Ordinal));
+        Assert.True(outageErrors.Count >= 5, $"{outageErrors.Count} publishes failed");
+        Assert.All(outageErrors, e =>
+        {
+            Assert.True(e.Error.IsTransient, e.Error.Message);
+            Assert.Contains($"redis {server.Address}: XADD failed", e.Error.Message);
+            Assert.True(e.Took < TimeSpan.FromSeconds(10), $"a publish during the outage took {e.Took}");
+        });
+        await Eventually.HoldsAsync(() => stored.All(received.Contains), RedisDriverScope.Patience, received.Describe);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Gateway.Drivers.Redis.Resp;
+
+namespace Gateway.Drivers.Tests.Redis;
+
+/// <summary>
+/// A real <c>redis-server</c> on a free loopback port with its own temporary directory, which it
+/// can stop and start again on the same port and directory. When <c>REDIS_ADDRESS</c> (host:port)
+/// is set, tests use that server instead and <see cref="IsExternal"/> tells the tests that need to
+/// stop or configure the server to step aside.
+/// </summary>
+public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly RedisServerOptions _options;
+    private readonly string? _directory;
+    private Process? _process;
+
+    /// <summary>The plain server shared by a test class (xunit class fixture).</summary>
+    public RedisServerFixture()
+        : this(new RedisServerOptions())
+    {
+    }
+
+    private RedisServerFixture(RedisServerOptions options)
+    {
+        _options = options;
+        var external = Environment.GetEnvironmentVariable("REDIS_ADDRESS");
+        if (!string.IsNullOrWhiteSpace(external) && options == new RedisServerOptions())
+        {
+            Address = external.Trim();
+            IsExternal = true;
+            return;
+        }
+
+        _directory = Directory.CreateTempSubdirectory("gateway-redis-").FullName;
+        Address = $"127.0.0.1:{FreePort()}";
+    }
+
+    /// <summary><c>host:port</c>, as written in a component's <c>redisHost</c>.</summary>
+    public string Address { get; }
+
+    /// <summary>True when the tests run against <c>REDIS_ADDRESS</c>, which they must not stop or reconfigure.</summary>
+    public bool IsExternal { get; }
+
+    /// <summary>Why a test that needs its own server returns early when <see cref="IsExternal"/>.</summary>
+    public static string ExternalReason(string what) =>
+        $"Not run: REDIS_ADDRESS is set, and this test needs a server of its own to {what}.";
+
+    internal static bool UsesExternalServer => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("REDIS_ADDRESS"));
+
+    internal RedisEndpoint Endpoint => RedisEndpoint.TryParse(Address, out var endpoint) ? endpoint! : throw new InvalidOperationException(Address);
+
+    internal static async Task<RedisServerFixture> StartAsync(RedisServerOptions options)
+    {
+        var fixture = new RedisServerFixture(options);
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
+    public Task InitializeAsync() => IsExternal ? Task.CompletedTask : StartAsync();
+
+    /// <summary>Starts the server (again) on the same port and directory, and waits until it answers PING.</summary>
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in Arguments())
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilAnsweringAsync();
+    }
+
+    /// <summary>Kills the server at once (SIGKILL): only what it has already written to disk survives.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    /// <summary>Connection settings that satisfy this server's password, user and TLS requirements.</summary>
+    internal RedisConnectionSettings ClientSettings(int database = 0) => new()
+    {
+        Endpoint = Endpoint,
+        Username = _options.AclUser?.Name,
+        Password = _options.AclUser?.Password ?? _options.RequirePassword,
+        Database = database,
+        UseTls = _options.Tls is not null,
+        ClientCertificate = _options.Tls is { } tls
+            ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(tls.ClientCertificatePem, tls.ClientKeyPem)
+            : null,
+        TrustedAuthorities = _options.Tls is { } authority
+            ? [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(authority.AuthorityPem)]
+            : null,
+    };
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_directory is not null && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        var port = Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return "--bind";
+        yield return "127.0.0.1";
+        yield return "--dir";
+        yield return _directory!;
+        yield return "--save";
+        yield return "";
+        yield return "--appendonly";
+        yield return _options.AppendOnly ? "yes" : "no";
+        if (_options.AppendOnly)
+        {
+            yield return "--appendfsync";
+            yield return "always";
+        }
+
+        if (_options.RequirePassword is { } password)
+        {
+            yield return "--requirepass";
+            yield return password;
+        }
+
+        if (_options.AclUser is var (name, secret))
+        {
+            // redis-server joins the words after an option into one config line, one word per argument.
+            foreach (var argument in new[] { "--user", name, "on", $">{secret}", "~*", "&*", "+@all", "--user", "default", "off" })
+            {
+                yield return argument;
+            }
+        }
+
+        if (_options.Tls is { } tls)
+        {
+            var (authority, certificate, key) = tls.WriteServerFiles(_directory!);
+            foreach (var argument in new[] { "--port", "0", "--tls-port", port, "--tls-cert-file", certificate, "--tls-key-file", key, "--tls-ca-cert-file", authority, "--tls-auth-clients", "yes" })
+            {
+                yield return argument;
+            }
+        }
+        else
+        {
+            yield return "--port";
+            yield return port;
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var connection = await RespConnection.OpenAsync(ClientSettings(), CancellationToken.None);
+                await connection.ExecuteAsync(new RedisCommand("PING"), CancellationToken.None);
+                return;
+            }
+            catch (RedisException) when (waited.Elapsed < StartTimeout && _process is { HasExited: false })
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,128 @@
+using Gateway.Drivers.Redis.Resp;
+using Xunit.Abstractions;
+
+namespace Gateway.Drivers.Tests.Redis.Resp;
+
+/// <summary>The client against a real <c>redis-server</c>.</summary>
+public sealed class RespConnectionTests(RedisServerFixture server, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task Execute_ManyConcurrentCallers_EachGetsItsOwnReply()
+    {
+        await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(async () =>
+            (i, (await connection.ExecuteAsync(new RedisCommand("ECHO").Add($"caller-{i}"), CancellationToken.None)).AsString()))));
+
+        Assert.All(replies, reply => Assert.Equal($"caller-{reply.i}", reply.Item2));
+    }
+
+    [Fact]
+    public async Task Open_Redis7_SpeaksResp3()
+    {
+        await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+
+        Assert.Equal(3, connection.ProtocolVersion);
+    }
+
+    [Fact]
+    public async Task Execute_ErrorReply_NamesTheServerAndTheCommand()
+    {
+        await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<RedisServerException>(() =>
+            connection.ExecuteAsync(new RedisCommand("XADD").Add($"stream-{Guid.NewGuid():N}").Add("not-an-id").Add("f").Add("v"), CancellationToken.None));
+
+        Assert.StartsWith($"redis {server.Address}: XADD failed: ERR ", error.Message);
+        Assert.Equal("ERR", error.Code);
+        Assert.True(connection.IsOpen, "an error reply must not close the connection");
+    }
+
+    [Fact]
+    public async Task Open_WithDatabase_SelectsIt()
+    {
+        if (server.IsExternal)
+        {
+            output.WriteLine(RedisServerFixture.ExternalReason("write to database 3"));
+            return;
+        }
+
+        var key = $"key-{Guid.NewGuid():N}";
+        await using var inThree = await RespConnection.OpenAsync(server.ClientSettings(database: 3), CancellationToken.None);
+        await using var inZero = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+
+        await inThree.ExecuteAsync(new RedisCommand("SET").Add(key).Add("three"), CancellationToken.None);
+
+        Assert.Equal("three", (await inThree.ExecuteAsync(new RedisCommand("GET").Add(key), CancellationToken.None)).AsString());
+        Assert.True((await inZero.ExecuteAsync(new RedisCommand("GET").Add(key), CancellationToken.None)).IsNull);
+    }
+
+    [Fact]
+    public async Task Execute_BatchWithOneBadCommand_FailsOnlyThatCommand()
+    {
+        await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+
+        var replies = await connection.ExecuteBatchAsync(
+            [new RedisCommand("ECHO").Add("a"), new RedisCommand("NOSUCHCOMMAND"), new RedisCommand("ECHO").Add("c")],
+            CancellationToken.None);
+
+        Assert.Equal("a", (await replies[0]).AsString());
+        await Assert.ThrowsAsync<RedisServerException>(() => replies[1]);
+        Assert.Equal("c", (await replies[2]).AsString());
+    }
+
+    [Fact]
+    public async Task Open_NothingListening_FailsNamingTheServer()
+    {
+        var closed = RedisServerFixtureAccess.ClosedPortSettings();
+
+        var error = await Assert.ThrowsAsync<RedisConnectionException>(() => RespConnection.OpenAsync(closed, CancellationToken.None));
+
+        Assert.StartsWith($"redis {closed.Endpoint}: connect failed: ", error.Message);
+    }
+
+    [Fact]
+    public async Task Multiplexer_ServerRestarted_ReconnectsOnTheNextCommand()
+    {
+        if (server.IsExternal)
+        {
+            output.WriteLine(RedisServerFixture.ExternalReason("restart it"));
+            return;
+        }
+
+        await using var own = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
+        var events = new List<RedisConnectionEventKind>();
+        await using var multiplexer = new RedisMultiplexer(own.ClientSettings(), TimeProvider.System, e => { lock (events) { events.Add(e.Kind); } });
+        await multiplexer.ExecuteAsync(new RedisCommand("PING"), CancellationToken.None);
+
+        await own.StopAsync();
+        var during = await Assert.ThrowsAsync<RedisConnectionException>(() => multiplexer.ExecuteAsync(new RedisCommand("PING"), CancellationToken.None));
+        await own.StartAsync();
+
+        Assert.StartsWith($"redis {own.Address}: PING failed: ", during.Message);
+        Assert.True(await SucceedsWithinAsync(() => multiplexer.ExecuteAsync(new RedisCommand("PING"), CancellationToken.None), TimeSpan.FromSeconds(30)), "the multiplexer never reconnected");
+        lock (events)
+        {
+            Assert.Contains(RedisConnectionEventKind.Reconnected, events);
+        }
+    }
+
+    private static async Task<bool> SucceedsWithinAsync(Func<Task> attempt, TimeSpan patience)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < patience)
+        {
+            try
+            {
+                await attempt();
+                return true;
+            }
+            catch (RedisConnectionException)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        return false;
+    }
+}
