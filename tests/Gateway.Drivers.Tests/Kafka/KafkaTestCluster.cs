@@ -1,3 +1,5 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using Gateway.Drivers.Kafka;
 using Gateway.Kafka.TestCluster;
 
@@ -39,6 +41,19 @@ internal static class KafkaTestCluster
         }
 
         return metadata;
+    }
+
+    /// <summary>Creates a topic with <paramref name="partitions"/> partitions on the shared cluster.</summary>
+    public static async Task CreateTopicAsync(string name, int partitions)
+    {
+        if (!IsReal)
+        {
+            SharedMock.Value.CreateTopic(name, partitions);
+            return;
+        }
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
+        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = -1 }]);
     }
 
     public static string UniqueName(string purpose) => $"kafka-{purpose}-{Guid.NewGuid():N}";
