@@ -13,13 +13,9 @@ internal static class KafkaClientConfigs
             Acks = Acks.All,
             MessageTimeoutMs = Milliseconds(options.PublishTimeout),
             CompressionType = options.Compression,
-            // Sarama's hash partitioner is FNV-1a, so keyed records land where a Dapr sidecar puts them;
-            // records without a key go to a random partition, one at a time, not in sticky batches.
-            StickyPartitioningLingerMs = 0,
+            // Partitions are chosen by KafkaPartitioner, installed on the producer.
             LingerMs = 1,
         };
-        // Not in Confluent.Kafka 1.9.3's enum, but librdkafka knows it.
-        config.Set("partitioner", "fnv1a_random");
         if (options.MaxMessageBytes > 0)
         {
             config.MessageMaxBytes = options.MaxMessageBytes;

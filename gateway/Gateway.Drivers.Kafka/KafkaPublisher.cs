@@ -18,6 +18,7 @@ internal sealed class KafkaPublisher : IDisposable
         _componentName = componentName;
         _logger = logger;
         _producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(options))
+            .SetDefaultPartitioner(KafkaPartitioner.Choose)
             .SetErrorHandler((_, error) => KafkaLog.ClientError(_logger, _componentName, "producer", KafkaErrorClassifier.Describe(error)))
             .SetLogHandler((_, message) => KafkaLog.Librdkafka(_logger, _componentName, message.Facility, message.Message))
             .Build();

@@ -6,7 +6,7 @@ namespace Gateway.Drivers.Kafka;
 
 /// <summary>
 /// Dapr's Kafka record layout (spec §5.1). Publish: value = the data bytes, key = metadata
-/// <c>partitionKey</c> or <c>__key</c>, partition = metadata <c>partitionNumber</c> when given,
+/// <c>partitionKey</c> or <c>__key</c>, partition = metadata <c>partitionNumber</c> when given (else <see cref="KafkaPartitioner"/>),
 /// headers = every metadata entry. Consume: metadata = <c>__key</c>, <c>__offset</c>, <c>__topic</c>,
 /// <c>__partition</c>, <c>__timestamp</c> (Unix ms) plus every header.
 /// </summary>
