@@ -1,0 +1,85 @@
+using Confluent.Kafka;
+
+namespace Gateway.Drivers.Kafka;
+
+/// <summary>
+/// Settings of a <c>pubsub.kafka</c> component, read from its <c>spec.metadata</c> by
+/// <see cref="KafkaMetadataSchema"/>'s keys (compared case-insensitively). Secrets are kept here
+/// but never shown: <see cref="ToString"/> leaves them out.
+/// </summary>
+public sealed class KafkaOptions
+{
+    /// <summary>Comma-separated <c>host:port</c> list (<c>brokers</c>, required).</summary>
+    public string Brokers { get; set; } = string.Empty;
+
+    /// <summary>Client id sent to the brokers (<c>clientId</c>); default <c>gateway</c>.</summary>
+    public string ClientId { get; set; } = "gateway";
+
+    /// <summary><c>authType</c>, required: <c>none</c>, <c>password</c>, <c>mtls</c> or <c>certificate</c>.</summary>
+    public KafkaAuthType AuthType { get; set; } = KafkaAuthType.None;
+
+    public string? SaslUsername { get; set; }
+
+    public string? SaslPassword { get; set; }
+
+    /// <summary><c>saslMechanism</c>: <c>PLAIN</c> (default), <c>SHA-256</c> or <c>SHA-512</c>.</summary>
+    public KafkaSaslMechanism SaslMechanism { get; set; } = KafkaSaslMechanism.Plain;
+
+    /// <summary>
+    /// <c>disableTls</c>: plain TCP to the brokers. TLS is on unless this is true or
+    /// <see cref="AuthType"/> is <see cref="KafkaAuthType.None"/>, as in Dapr.
+    /// </summary>
+    public bool DisableTls { get; set; }
+
+    /// <summary><c>skipVerify</c>: accept any broker certificate. For development only.</summary>
+    public bool SkipVerify { get; set; }
+
+    /// <summary><c>caCert</c>: PEM of the CA that signs the broker certificates; default the system's CAs.</summary>
+    public string? CaCert { get; set; }
+
+    /// <summary><c>clientCert</c>: PEM client certificate for <see cref="KafkaAuthType.Mtls"/>.</summary>
+    public string? ClientCert { get; set; }
+
+    /// <summary><c>clientKey</c>: PEM private key of <see cref="ClientCert"/>.</summary>
+    public string? ClientKey { get; set; }
+
+    /// <summary><c>initialOffset</c>: where a group starts on a partition it never committed; default newest.</summary>
+    public KafkaInitialOffset InitialOffset { get; set; } = KafkaInitialOffset.Newest;
+
+    /// <summary><c>maxMessageBytes</c>: the largest record the producer sends; 0 (default) = librdkafka's 1 MB.</summary>
+    public int MaxMessageBytes { get; set; }
+
+    /// <summary><c>compression</c>: <c>none</c> (default), <c>gzip</c>, <c>snappy</c>, <c>lz4</c> or <c>zstd</c>.</summary>
+    public CompressionType Compression { get; set; } = CompressionType.None;
+
+    /// <summary><c>sessionTimeout</c>: how long the group waits for a silent member; default 10s.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>heartbeatInterval</c>: how often a member tells the group it is alive; default 3s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// <c>publishTimeout</c>: how long a publish may wait for the brokers' acknowledgement,
+    /// retries included, before it fails as transient; default 30s.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>backOffPolicy</c>: how handling is retried in place; default constant.</summary>
+    public KafkaBackOffPolicy BackOffPolicy { get; set; } = KafkaBackOffPolicy.Constant;
+
+    /// <summary><c>backOffDuration</c>: the constant policy's delay; default 5s.</summary>
+    public TimeSpan BackOffDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>backOffInitialInterval</c>: the exponential policy's first delay; default 500ms.</summary>
+    public TimeSpan BackOffInitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary><c>backOffMaxInterval</c>: the longest delay of either policy; default 60s.</summary>
+    public TimeSpan BackOffMaxInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Names the settings without their secrets.</summary>
+    public override string ToString() =>
+        $"brokers={Brokers}, clientId={ClientId}, authType={AuthType}, tls={UsesTls}, initialOffset={InitialOffset}, compression={Compression}";
+
+    /// <summary>Whether connections to the brokers use TLS.</summary>
+    internal bool UsesTls => !DisableTls && AuthType != KafkaAuthType.None;
+}
