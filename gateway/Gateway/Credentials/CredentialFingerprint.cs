@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Hosting;
 
 namespace Gateway.Credentials;
 
@@ -11,6 +12,13 @@ namespace Gateway.Credentials;
 /// </summary>
 internal static class CredentialFingerprint
 {
+    /// <summary>Fingerprints the SVID certificate, its key and every bundle file the options name.</summary>
+    public static string Take(GatewayOptions options) => Take(WatchedPaths(options));
+
+    /// <summary>The credential files of <paramref name="options"/>, in a stable order.</summary>
+    public static List<string> WatchedPaths(GatewayOptions options) =>
+        [options.SvidCert ?? string.Empty, options.SvidKey ?? string.Empty, .. options.TrustBundles.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value)];
+
     /// <summary>Fingerprints <paramref name="paths"/> in order; a missing or unreadable file is part of it.</summary>
     public static string Take(IEnumerable<string> paths)
     {

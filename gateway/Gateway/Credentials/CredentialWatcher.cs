@@ -23,10 +23,12 @@ internal sealed partial class CredentialWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var paths = WatchedPaths(settings);
+        var paths = CredentialFingerprint.WatchedPaths(settings);
         var interval = settings.CredentialPollInterval > TimeSpan.Zero ? settings.CredentialPollInterval : TimeSpan.FromSeconds(5);
         LogNotices(store.Current);
-        var seen = CredentialFingerprint.Take(paths);
+        // The files as they were just before the current set was read, so a change made while the gateway
+        // was starting is still noticed.
+        var seen = store.Current.SourceFingerprint;
         var pending = false;
         using var timer = new PeriodicTimer(interval, timeProvider);
         try
@@ -51,10 +53,6 @@ internal sealed partial class CredentialWatcher(
         {
         }
     }
-
-    /// <summary>The files the current set came from, in a stable order.</summary>
-    internal static List<string> WatchedPaths(GatewayOptions settings) =>
-        [settings.SvidCert ?? string.Empty, settings.SvidKey ?? string.Empty, .. settings.TrustBundles.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value)];
 
     private bool TryReload(GatewayOptions settings)
     {

@@ -12,8 +12,9 @@ namespace Gateway.Credentials;
 /// </summary>
 internal sealed class GatewayCredentials
 {
-    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles, IReadOnlyList<string> notices)
+    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles, IReadOnlyList<string> notices, string sourceFingerprint)
     {
+        SourceFingerprint = sourceFingerprint;
         Notices = notices;
         Svid = svid;
         Intermediates = intermediates;
@@ -37,6 +38,12 @@ internal sealed class GatewayCredentials
     /// <summary>Bundle entries that were ignored while loading (unknown key types and the like), one line each.</summary>
     public IReadOnlyList<string> Notices { get; }
 
+    /// <summary>
+    /// <see cref="CredentialFingerprint"/> of the files taken just before they were read: if they changed
+    /// while being read, the next poll sees a difference and loads them again.
+    /// </summary>
+    public string SourceFingerprint { get; }
+
     /// <summary>What Kestrel presents in a handshake.</summary>
     public SslStreamCertificateContext ServerContext { get; }
 
@@ -55,6 +62,7 @@ internal sealed class GatewayCredentials
                 "no trust bundle is configured, so no caller could be authenticated: pass --trust-bundle <trust-domain>=<file> (PEM or SPIFFE bundle JSON) (or Gateway:TrustBundles), or run with --dev");
         }
 
+        var fingerprint = CredentialFingerprint.Take(options);
         X509Certificate2 svid;
         X509Certificate2Collection chain;
         try
@@ -93,6 +101,6 @@ internal sealed class GatewayCredentials
             throw new InvalidOperationException($"the gateway's own SVID '{options.SvidCert}' is not valid against the configured trust bundles: {result.Message}");
         }
 
-        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles, notices);
+        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles, notices, fingerprint);
     }
 }
