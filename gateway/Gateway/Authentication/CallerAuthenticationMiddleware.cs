@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Connections.Features;
 namespace Gateway.Authentication;
 
 /// <summary>
-/// Turns the handshake's verdict into a <see cref="Caller"/> for the request, or answers 401 with the
-/// reason. Health endpoints are answered without a certificate, as orchestrators probe them bare.
+/// Turns the handshake's verdict (or, when enabled and there is no valid client certificate, a JWT-SVID
+/// bearer token) into a <see cref="Caller"/> for the request, or answers 401 with the reason. A valid
+/// client certificate always wins: a bearer token next to it is not looked at. Health endpoints are
+/// answered without credentials, as orchestrators probe them bare.
 /// </summary>
-internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate next, GatewayMetrics metrics, IdShapes idShapes, ILogger<CallerAuthenticationMiddleware> logger)
+internal sealed partial class CallerAuthenticationMiddleware(
+    RequestDelegate next, GatewayMetrics metrics, IdShapes idShapes, JwtSvidAuthenticator jwtSvids, ILogger<CallerAuthenticationMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -19,20 +22,39 @@ internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate nex
 
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
         var validation = items is not null && items.TryGetValue(PeerValidation.ConnectionItemKey, out var value) ? value as PeerValidation : null;
+        if (validation?.Result is { IsValid: true } certificate)
+        {
+            return Admit(context, certificate.SpiffeId, "client certificate refused");
+        }
+
+        if (jwtSvids.Enabled && BearerToken.TryRead(context.Request.Headers.Authorization, out var token, out var headerProblem))
+        {
+            if (headerProblem is not null)
+            {
+                return RefuseAsync(context, "JwtMalformed", $"JWT-SVID refused: {headerProblem}");
+            }
+
+            var result = jwtSvids.Validate(token);
+            return result.IsValid
+                ? Admit(context, result.SpiffeId, "JWT-SVID refused")
+                : RefuseAsync(context, "Jwt" + result.Reason, $"JWT-SVID refused: {result.Message}");
+        }
+
         if (validation?.Result is null)
         {
-            return RefuseAsync(context, "NoCertificate", "a client certificate (X509-SVID) is required");
+            return RefuseAsync(context, "NoCertificate", jwtSvids.Enabled
+                ? "a client certificate (X509-SVID) or an 'Authorization: Bearer' JWT-SVID is required"
+                : "a client certificate (X509-SVID) is required");
         }
 
-        if (!validation.Result.IsValid)
-        {
-            return RefuseAsync(context, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
-        }
+        return RefuseAsync(context, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
+    }
 
-        var id = validation.Result.SpiffeId!;
+    private Task Admit(HttpContext context, SpiffeId id, string refusalPrefix)
+    {
         if (!idShapes.TryMap(id, out var identity, out var reason))
         {
-            return RefuseAsync(context, "UnmappedId", $"client certificate refused: SPIFFE ID '{id}' {reason}");
+            return RefuseAsync(context, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
         }
 
         context.Features.Set(new CallerFeature(new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId)));

@@ -17,9 +17,13 @@ internal static class RunCommand
         var listen = new Option<string?>("--listen") { Description = "https://HOST:PORT to listen on (default https://127.0.0.1:3500)." };
         var svidCert = new Option<string?>("--svid-cert") { Description = "PEM file with the gateway's X509-SVID (leaf, then intermediates)." };
         var svidKey = new Option<string?>("--svid-key") { Description = "PEM file with the SVID's PKCS#8 private key." };
-        var trustBundles = new Option<string[]>("--trust-bundle") { Description = "<trust-domain>=<pem-file>; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var trustBundles = new Option<string[]>("--trust-bundle") { Description = "<trust-domain>=<file>, PEM roots or a SPIFFE bundle (JWKS JSON); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var idShapes = new Option<string[]>("--id-shape") { Description = "<trust-domain>=dapr|k8s-sa: how that domain's SPIFFE IDs name apps; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var jwtSvid = new Option<bool>("--jwt-svid") { Description = "Also accept 'Authorization: Bearer <JWT-SVID>' from callers without a valid client certificate." };
+        var jwtAudiences = new Option<string[]>("--jwt-svid-audience") { Description = "An audience JWT-SVIDs must name (required with --jwt-svid); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 00:00:05 (default 5 s)." };
         var dev = new Option<bool>("--dev") { Description = "Create and use development identities under .gateway/dev." };
-        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, dev };
+        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, dev };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -27,9 +31,33 @@ internal static class RunCommand
             Set(overrides, nameof(GatewayOptions.Listen), parseResult.GetValue(listen));
             Set(overrides, nameof(GatewayOptions.SvidCert), parseResult.GetValue(svidCert));
             Set(overrides, nameof(GatewayOptions.SvidKey), parseResult.GetValue(svidKey));
+            Set(overrides, nameof(GatewayOptions.CredentialPollInterval), parseResult.GetValue(pollInterval));
             if (parseResult.GetValue(dev))
             {
                 Set(overrides, nameof(GatewayOptions.Dev), "true");
+            }
+
+            if (parseResult.GetValue(jwtSvid))
+            {
+                Set(overrides, $"{nameof(GatewayOptions.JwtSvid)}:Enabled", "true");
+            }
+
+            var audienceIndex = 0;
+            foreach (var audience in parseResult.GetValue(jwtAudiences) ?? [])
+            {
+                Set(overrides, $"{nameof(GatewayOptions.JwtSvid)}:Audiences:{audienceIndex++}", audience);
+            }
+
+            foreach (var shape in parseResult.GetValue(idShapes) ?? [])
+            {
+                var separator = shape.IndexOf('=', StringComparison.Ordinal);
+                if (separator <= 0 || separator == shape.Length - 1)
+                {
+                    Console.Error.WriteLine($"error: --id-shape '{shape}' is not of the form <trust-domain>=dapr|k8s-sa");
+                    return Task.FromResult(1);
+                }
+
+                Set(overrides, $"{nameof(GatewayOptions.IdShapes)}:{shape[..separator]}", shape[(separator + 1)..]);
             }
 
             foreach (var bundle in parseResult.GetValue(trustBundles) ?? [])
@@ -102,7 +130,18 @@ internal static class RunCommand
             return 1;
         }
 
-        await using var app = GatewayApp.Build(builder, options, credentials, loaded.Resources!, DriverCatalog.Default);
+        WebApplication built;
+        try
+        {
+            built = GatewayApp.Build(builder, options, credentials, loaded.Resources!, DriverCatalog.Default);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+
+        await using var app = built;
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {

@@ -12,8 +12,10 @@ namespace Gateway.Credentials;
 /// </summary>
 internal sealed class GatewayCredentials
 {
-    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles)
+    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles, IReadOnlyList<string> notices, string sourceFingerprint)
     {
+        SourceFingerprint = sourceFingerprint;
+        Notices = notices;
         Svid = svid;
         Intermediates = intermediates;
         Id = id;
@@ -33,6 +35,15 @@ internal sealed class GatewayCredentials
     /// <summary>Anchors per trust domain.</summary>
     public TrustBundleSet Bundles { get; }
 
+    /// <summary>Bundle entries that were ignored while loading (unknown key types and the like), one line each.</summary>
+    public IReadOnlyList<string> Notices { get; }
+
+    /// <summary>
+    /// <see cref="CredentialFingerprint"/> of the files taken just before they were read: if they changed
+    /// while being read, the next poll sees a difference and loads them again.
+    /// </summary>
+    public string SourceFingerprint { get; }
+
     /// <summary>What Kestrel presents in a handshake.</summary>
     public SslStreamCertificateContext ServerContext { get; }
 
@@ -48,9 +59,10 @@ internal sealed class GatewayCredentials
         if (options.TrustBundles.Count == 0)
         {
             throw new InvalidOperationException(
-                "no trust bundle is configured, so no caller could be authenticated: pass --trust-bundle <trust-domain>=<pem-file> (or Gateway:TrustBundles), or run with --dev");
+                "no trust bundle is configured, so no caller could be authenticated: pass --trust-bundle <trust-domain>=<file> (PEM or SPIFFE bundle JSON) (or Gateway:TrustBundles), or run with --dev");
         }
 
+        var fingerprint = CredentialFingerprint.Take(options);
         X509Certificate2 svid;
         X509Certificate2Collection chain;
         try
@@ -73,11 +85,12 @@ internal sealed class GatewayCredentials
         }
 
         TrustBundleSet bundles;
+        var notices = new List<string>();
         try
         {
-            bundles = TrustBundleSet.Load(options.TrustBundles.Select(pair => (pair.Key, pair.Value)));
+            bundles = TrustBundleSet.Load(options.TrustBundles.Select(pair => (pair.Key, pair.Value)), notices);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Security.Cryptography.CryptographicException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Security.Cryptography.CryptographicException or InvalidOperationException or ArgumentException)
         {
             throw new InvalidOperationException($"cannot load the trust bundles: {ex.Message}", ex);
         }
@@ -88,6 +101,6 @@ internal sealed class GatewayCredentials
             throw new InvalidOperationException($"the gateway's own SVID '{options.SvidCert}' is not valid against the configured trust bundles: {result.Message}");
         }
 
-        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles);
+        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles, notices, fingerprint);
     }
 }

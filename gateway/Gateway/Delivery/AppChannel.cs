@@ -11,12 +11,14 @@ namespace Gateway.Delivery;
 /// <summary>
 /// The HTTP connection pool to one app. For <c>https://</c> apps the gateway presents its own SVID and
 /// accepts the app only if it presents a valid X509-SVID with exactly the SPIFFE ID expected for it.
+/// After a credential rotation new connections present the new SVID (a new pool is started for the new
+/// set; the old one closes once its requests are done) and apps are always checked against the current bundles.
 /// </summary>
 internal sealed class AppChannel : IDisposable
 {
     private const int MaxReplyBytes = 64 * 1024;
 
-    private readonly HttpClient _client;
+    private readonly CredentialBoundClients _clients;
     private readonly Uri _baseUri;
     private string? _lastCertificateRefusal;
 
@@ -25,21 +27,7 @@ internal sealed class AppChannel : IDisposable
         App = app;
         ExpectedId = expectedId;
         _baseUri = new Uri(app.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificateContext = credentials().ServerContext,
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                RemoteCertificateValidationCallback = (_, certificate, chain, _) => AcceptApp(certificate, chain, credentials().Bundles, timeProvider),
-            },
-        };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _clients = new CredentialBoundClients(credentials, current => CreateClient(current, credentials, timeProvider));
     }
 
     public AppSpec App { get; }
@@ -58,9 +46,10 @@ internal sealed class AppChannel : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        using var lease = _clients.Acquire();
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var reply = await ReadReplyAsync(response.Content, cancellationToken);
             return AppReply.Interpret((int)response.StatusCode, reply);
         }
@@ -82,15 +71,37 @@ internal sealed class AppChannel : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        using var lease = _clients.Acquire();
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
         }
         catch (HttpRequestException ex) when (ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal)
         {
             throw new HttpRequestException($"the app's certificate was refused: {refusal}", ex);
         }
+    }
+
+    private HttpClient CreateClient(GatewayCredentials own, Func<GatewayCredentials> credentials, TimeProvider timeProvider)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificateContext = own.ServerContext,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+
+                // The newest bundles, not those of the set this pool was made with: de-federation applies at once.
+                RemoteCertificateValidationCallback = (_, certificate, chain, _) => AcceptApp(certificate, chain, credentials().Bundles, timeProvider),
+            },
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static async Task<byte[]> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
@@ -132,5 +143,5 @@ internal sealed class AppChannel : IDisposable
         return true;
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _clients.Dispose();
 }

@@ -29,6 +29,13 @@ internal static class GatewayApp
             throw new InvalidOperationException(listenError);
         }
 
+        var jwtProblems = options.JwtSvid.Problems();
+        if (jwtProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", jwtProblems));
+        }
+
+        var idShapes = IdShapes.FromConfiguration(options.IdShapes);
         var store = new CredentialStore(credentials);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -43,7 +50,10 @@ internal static class GatewayApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(resources);
-        services.AddSingleton(IdShapes.DaprOnly);
+        services.AddSingleton(idShapes);
+        services.AddSingleton<JwtSvidAuthenticator>();
+        services.AddSingleton<SvidExpiryGauge>();
+        services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(provider => ComponentRegistry.Create(
             resources, driverFactories, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
@@ -66,6 +76,7 @@ internal static class GatewayApp
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
+        app.Services.GetRequiredService<SvidExpiryGauge>();
         app.UseMiddleware<CallerAuthenticationMiddleware>();
         var router = app.Services.GetRequiredService<DaprApiRouter>();
         app.Run(router.HandleAsync);

@@ -1,3 +1,5 @@
+using Gateway.Authentication;
+
 namespace Gateway.Hosting;
 
 /// <summary>
@@ -20,8 +22,26 @@ internal sealed class GatewayOptions
     /// <summary>PEM file with the private key of <see cref="SvidCert"/> (PKCS#8).</summary>
     public string? SvidKey { get; set; }
 
-    /// <summary>Trust bundles: trust domain → PEM file of that domain's root certificates.</summary>
+    /// <summary>
+    /// Trust bundles: trust domain → file with that domain's bundle, either PEM root certificates or a
+    /// SPIFFE bundle (JWKS JSON, detected by a leading '{'), which can also carry JWT-SVID keys.
+    /// </summary>
     public Dictionary<string, string> TrustBundles { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How often the SVID and bundle files are checked for changes (rotation without restart). Default 5 s.
+    /// A change is used once the files have stayed the same for one more check.
+    /// </summary>
+    public TimeSpan CredentialPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// SPIFFE ID shape per trust domain: <c>dapr</c> (<c>/ns/&lt;ns&gt;/&lt;app-id&gt;</c>, the default) or
+    /// <c>k8s-sa</c> (<c>/ns/&lt;ns&gt;/sa/&lt;service-account&gt;</c>, the service account being the app ID).
+    /// </summary>
+    public Dictionary<string, string> IdShapes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>JWT-SVID bearer tokens for callers without a client certificate; off by default.</summary>
+    public JwtSvidOptions JwtSvid { get; set; } = new();
 
     /// <summary>
     /// Development mode: create a CA and the gateway's SVID under <see cref="DevDirectory"/> when missing

@@ -22,6 +22,33 @@ internal sealed class IdShapes
     /// <summary>The Dapr shape for every trust domain.</summary>
     public static IdShapes DaprOnly { get; } = new();
 
+    /// <summary>
+    /// Builds the mapping from configuration (trust domain → <c>dapr</c> or <c>k8s-sa</c>). Throws
+    /// <see cref="InvalidOperationException"/> naming every bad entry.
+    /// </summary>
+    public static IdShapes FromConfiguration(IReadOnlyDictionary<string, string> shapes)
+    {
+        var parsed = new List<KeyValuePair<string, IdShape>>();
+        var problems = new List<string>();
+        foreach (var (trustDomain, name) in shapes)
+        {
+            if (!SpiffeId.TryParse(SpiffeIdSyntax.SchemePrefix + trustDomain, out var id, out _) || !id.IsRoot)
+            {
+                problems.Add($"Gateway:IdShapes: '{trustDomain}' is not a valid trust domain");
+            }
+            else if (name switch { "dapr" => IdShape.Dapr, "k8s-sa" => IdShape.KubernetesServiceAccount, _ => (IdShape?)null } is { } shape)
+            {
+                parsed.Add(new(trustDomain, shape));
+            }
+            else
+            {
+                problems.Add($"Gateway:IdShapes:{trustDomain}: shape '{name}' is not recognised; use 'dapr' or 'k8s-sa'");
+            }
+        }
+
+        return problems.Count == 0 ? new IdShapes(parsed) : throw new InvalidOperationException(string.Join("; ", problems));
+    }
+
     /// <summary>The shape used for trust domains without their own entry.</summary>
     public IdShape DefaultShape { get; }
 

@@ -1,22 +1,30 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Gateway.Identity.Jwt;
 
 namespace Gateway.Identity;
 
 /// <summary>
-/// The X.509 trust anchors of each trust domain, kept apart: a certificate is only ever checked against
-/// the anchors of the trust domain its own SPIFFE ID names (bundles are never pooled). Immutable.
+/// The X.509 anchors and JWT keys of each trust domain, kept apart: an SVID is only ever checked against
+/// the bundle of the trust domain its own SPIFFE ID names (bundles are never pooled). Immutable.
 /// </summary>
 internal sealed class TrustBundleSet
 {
     private readonly FrozenDictionary<string, X509Certificate2Collection> anchorsByTrustDomain;
+    private readonly FrozenDictionary<string, IReadOnlyList<JwtSigningKey>> jwtKeysByTrustDomain;
 
-    private TrustBundleSet(FrozenDictionary<string, X509Certificate2Collection> anchorsByTrustDomain) =>
+    private TrustBundleSet(
+        FrozenDictionary<string, X509Certificate2Collection> anchorsByTrustDomain,
+        FrozenDictionary<string, IReadOnlyList<JwtSigningKey>> jwtKeysByTrustDomain)
+    {
         this.anchorsByTrustDomain = anchorsByTrustDomain;
+        this.jwtKeysByTrustDomain = jwtKeysByTrustDomain;
+    }
 
     /// <summary>A set that trusts nothing.</summary>
-    public static TrustBundleSet Empty { get; } = new(FrozenDictionary<string, X509Certificate2Collection>.Empty);
+    public static TrustBundleSet Empty { get; } = new(
+        FrozenDictionary<string, X509Certificate2Collection>.Empty, FrozenDictionary<string, IReadOnlyList<JwtSigningKey>>.Empty);
 
     /// <summary>The trust domains that have a bundle, in ordinal order.</summary>
     public IReadOnlyList<string> TrustDomains => [.. anchorsByTrustDomain.Keys.Order(StringComparer.Ordinal)];
@@ -25,19 +33,32 @@ internal sealed class TrustBundleSet
     /// Builds a set from certificates in memory. Each trust domain may appear once; an empty list is kept
     /// (the domain is known but trusts nothing).
     /// </summary>
-    public static TrustBundleSet FromCertificates(IEnumerable<KeyValuePair<string, IEnumerable<X509Certificate2>>> bundles)
+    public static TrustBundleSet FromCertificates(IEnumerable<KeyValuePair<string, IEnumerable<X509Certificate2>>> bundles) =>
+        FromBundles(bundles.Select(pair => new TrustDomainBundle(pair.Key, [.. pair.Value])));
+
+    /// <summary>
+    /// Builds a set from whole bundles. Each trust domain may appear once; a bundle without
+    /// <see cref="TrustDomainBundle.JwtAuthorities"/> gives the domain no JWT keys.
+    /// </summary>
+    public static TrustBundleSet FromBundles(IEnumerable<TrustDomainBundle> bundles)
     {
-        var map = new Dictionary<string, X509Certificate2Collection>(StringComparer.Ordinal);
-        foreach (var (trustDomain, certificates) in bundles)
+        var anchors = new Dictionary<string, X509Certificate2Collection>(StringComparer.Ordinal);
+        var jwtKeys = new Dictionary<string, IReadOnlyList<JwtSigningKey>>(StringComparer.Ordinal);
+        foreach (var bundle in bundles)
         {
-            CheckTrustDomain(trustDomain, source: null);
-            if (!map.TryAdd(trustDomain, Deduplicate(certificates)))
+            CheckTrustDomain(bundle.TrustDomain, source: null);
+            if (!anchors.TryAdd(bundle.TrustDomain, Deduplicate(bundle.X509Authorities)))
             {
-                throw new ArgumentException($"Trust domain '{trustDomain}' has more than one bundle.", nameof(bundles));
+                throw new ArgumentException($"Trust domain '{bundle.TrustDomain}' has more than one bundle.", nameof(bundles));
+            }
+
+            if (bundle.JwtAuthorities is not null)
+            {
+                jwtKeys[bundle.TrustDomain] = [.. bundle.JwtAuthorities];
             }
         }
 
-        return new TrustBundleSet(map.ToFrozenDictionary(StringComparer.Ordinal));
+        return new TrustBundleSet(anchors.ToFrozenDictionary(StringComparer.Ordinal), jwtKeys.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>Convenience for one trust domain.</summary>
@@ -45,21 +66,48 @@ internal sealed class TrustBundleSet
         FromCertificates([new KeyValuePair<string, IEnumerable<X509Certificate2>>(trustDomain, anchors)]);
 
     /// <summary>
-    /// Reads one PEM bundle file per trust domain (concatenated <c>CERTIFICATE</c> blocks, other block
-    /// types skipped, an empty file = no anchors). Throws <see cref="FileNotFoundException"/> or
+    /// Reads one bundle file per trust domain: a SPIFFE bundle (JWKS, the content starts with '{', see
+    /// <see cref="SpiffeBundleJson"/>) or PEM (concatenated <c>CERTIFICATE</c> blocks, other block types
+    /// skipped, an empty file = no anchors, no JWT keys). Throws <see cref="FileNotFoundException"/> or
     /// <see cref="InvalidDataException"/> with a message naming the file; a trust domain given twice or an
     /// invalid trust domain name is an <see cref="ArgumentException"/>.
     /// </summary>
-    public static TrustBundleSet Load(IEnumerable<(string TrustDomain, string PemPath)> files)
+    /// <param name="files">Trust domain and file, as the operator bound them.</param>
+    /// <param name="notes">Receives a line per ignored SPIFFE bundle entry; null to drop them.</param>
+    public static TrustBundleSet Load(IEnumerable<(string TrustDomain, string PemPath)> files, ICollection<string>? notes = null)
     {
-        var bundles = new List<KeyValuePair<string, IEnumerable<X509Certificate2>>>();
-        foreach (var (trustDomain, pemPath) in files)
+        var bundles = new List<TrustDomainBundle>();
+        foreach (var (trustDomain, path) in files)
         {
-            CheckTrustDomain(trustDomain, pemPath);
-            bundles.Add(new(trustDomain, ReadPemBundle(pemPath)));
+            CheckTrustDomain(trustDomain, path);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Trust bundle file '{path}' does not exist.", path);
+            }
+
+            var text = File.ReadAllText(path);
+            bundles.Add(SpiffeBundleJson.LooksLikeJson(text)
+                ? SpiffeBundleJson.Parse(trustDomain, text, path, notes ?? [])
+                : new TrustDomainBundle(trustDomain, ParsePem(text, path, "Trust bundle file")));
         }
 
-        return FromCertificates(bundles);
+        return FromBundles(bundles);
+    }
+
+    /// <summary>
+    /// The JWT keys of <paramref name="trustDomain"/> (ordinal lookup); false when that domain has no JWT
+    /// bundle (no bundle at all, or only a PEM file).
+    /// </summary>
+    public bool TryGetJwtKeys(string trustDomain, out IReadOnlyList<JwtSigningKey> keys)
+    {
+        if (jwtKeysByTrustDomain.TryGetValue(trustDomain, out var found))
+        {
+            keys = found;
+            return true;
+        }
+
+        keys = [];
+        return false;
     }
 
     /// <summary>The anchors of <paramref name="trustDomain"/> (ordinal lookup); false when it has no bundle.</summary>
@@ -86,7 +134,11 @@ internal sealed class TrustBundleSet
             throw new FileNotFoundException($"{fileKind} '{pemPath}' does not exist.", pemPath);
         }
 
-        var text = File.ReadAllText(pemPath);
+        return ParsePem(File.ReadAllText(pemPath), pemPath, fileKind);
+    }
+
+    private static List<X509Certificate2> ParsePem(string text, string pemPath, string fileKind)
+    {
         if (text.Length == 0)
         {
             return [];

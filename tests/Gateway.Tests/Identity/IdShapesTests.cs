@@ -61,4 +61,21 @@ public sealed class IdShapesTests
     {
         Assert.Equal(expected, Shapes.ExpectedId(trustDomain, ns, appId).ToString());
     }
+
+    [Fact]
+    public void FromConfiguration_K8sSa_MapsServiceAccountToAppId()
+    {
+        var shapes = IdShapes.FromConfiguration(new Dictionary<string, string> { ["cluster.local"] = "k8s-sa", ["public"] = "dapr" });
+
+        Assert.True(shapes.TryMap(SpiffeId.Parse("spiffe://cluster.local/ns/default/sa/checkout"), out var identity, out _));
+        Assert.Equal("checkout", identity.AppId);
+        Assert.Equal(IdShape.Dapr, shapes.ShapeFor("public"));
+    }
+
+    [Theory]
+    [InlineData("public", "istio")]
+    [InlineData("Public", "dapr")]
+    [InlineData("public", "K8S-SA")]
+    public void FromConfiguration_UnknownShapeOrBadTrustDomain_Throws(string trustDomain, string shape) =>
+        Assert.Throws<InvalidOperationException>(() => IdShapes.FromConfiguration(new Dictionary<string, string> { [trustDomain] = shape }));
 }

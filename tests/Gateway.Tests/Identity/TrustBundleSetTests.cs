@@ -133,4 +133,32 @@ public sealed class TrustBundleSetTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
+
+    [Fact]
+    public void Load_SpiffeBundleJson_GivesAnchorsAndJwtKeys()
+    {
+        var root = TestCertificates.Root("example.org");
+        var json = $$"""{"keys":[{"use":"x509-svid","kty":"EC","x5c":["{{Convert.ToBase64String(root.RawData)}}"]},{"use":"jwt-svid","kty":"OKP","kid":"ed","crv":"Ed25519","x":"AA"}]}""";
+        var notes = new List<string>();
+
+        var set = TrustBundleSet.Load([("example.org", Write("bundle.json", json)), ("pem.org", Write("pem.pem", root.ExportCertificatePem()))], notes);
+
+        Assert.True(set.TryGetAnchors("example.org", out var anchors));
+        Assert.Equal(root.Thumbprint, Assert.Single(anchors).Thumbprint);
+        Assert.True(set.TryGetJwtKeys("example.org", out var keys));
+        Assert.Empty(keys);
+        Assert.Contains(notes, note => note.Contains("Ed25519", StringComparison.Ordinal) || note.Contains("OKP", StringComparison.Ordinal));
+        Assert.False(set.TryGetJwtKeys("pem.org", out _));
+    }
+
+    [Fact]
+    public void Load_SpiffeBundleWithNoKeys_DomainTrustsNothing()
+    {
+        var set = TrustBundleSet.Load([("example.org", Write("empty.json", """{"keys":[]}"""))]);
+
+        Assert.True(set.TryGetAnchors("example.org", out var anchors));
+        Assert.Empty(anchors);
+        Assert.True(set.TryGetJwtKeys("example.org", out var keys));
+        Assert.Empty(keys);
+    }
 }

@@ -1,0 +1,23 @@
+using Gateway.Credentials;
+using Gateway.Hosting;
+using Gateway.Identity.Jwt;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Authentication;
+
+/// <summary>Checks JWT-SVID bearer tokens against the current JWT bundles and the configured audiences.</summary>
+internal sealed class JwtSvidAuthenticator(IOptions<GatewayOptions> options, CredentialStore store, TimeProvider timeProvider)
+{
+    private readonly JwtSvidOptions _settings = options.Value.JwtSvid;
+
+    /// <summary>Whether bearer tokens are considered at all.</summary>
+    public bool Enabled => _settings.Enabled;
+
+    /// <summary>Validates <paramref name="token"/> at the current time.</summary>
+    public JwtSvidValidationResult Validate(string token) => JwtSvidValidator.Validate(
+        token,
+        store.Current.Bundles,
+        [.. _settings.Audiences.Where(audience => !string.IsNullOrWhiteSpace(audience))],
+        timeProvider.GetUtcNow(),
+        _settings.Leeway);
+}

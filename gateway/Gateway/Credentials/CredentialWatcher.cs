@@ -1,0 +1,115 @@
+using Gateway.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Credentials;
+
+/// <summary>
+/// Rotation without restart: polls the SVID certificate and key files and every trust bundle file every
+/// <see cref="GatewayOptions.CredentialPollInterval"/>. A change is acted on once the files have stayed
+/// the same for one more poll (writers such as spiffe-helper rewrite three files one after another); then
+/// a whole new <see cref="GatewayCredentials"/> is loaded and checked (key matches the leaf, own SVID valid
+/// against its bundle, every bundle parses) and swapped in. A set that fails keeps the last good one in
+/// place, is logged, and is retried at every poll until the files are fixed.
+/// </summary>
+internal sealed partial class CredentialWatcher(
+    CredentialStore store,
+    IOptions<GatewayOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CredentialWatcher> logger) : BackgroundService
+{
+    private string? _lastLoggedError;
+    private string? _warnedThumbprint;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var paths = CredentialFingerprint.WatchedPaths(settings);
+        var interval = settings.CredentialPollInterval > TimeSpan.Zero ? settings.CredentialPollInterval : TimeSpan.FromSeconds(5);
+        LogNotices(store.Current);
+        // The files as they were just before the current set was read, so a change made while the gateway
+        // was starting is still noticed.
+        var seen = store.Current.SourceFingerprint;
+        var pending = false;
+        using var timer = new PeriodicTimer(interval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = CredentialFingerprint.Take(paths);
+                if (!string.Equals(now, seen, StringComparison.Ordinal))
+                {
+                    seen = now;
+                    pending = true;
+                }
+                else if (pending)
+                {
+                    pending = !TryReload(settings);
+                }
+
+                WarnIfExpiring();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private bool TryReload(GatewayOptions settings)
+    {
+        var at = timeProvider.GetUtcNow();
+        GatewayCredentials loaded;
+        try
+        {
+            loaded = GatewayCredentials.Load(settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Load reports bad files as InvalidOperationException; anything else must not stop the watcher either.
+            store.RecordFailure(ex.Message, at);
+            if (!string.Equals(_lastLoggedError, ex.Message, StringComparison.Ordinal))
+            {
+                _lastLoggedError = ex.Message;
+                LogReloadFailed(logger, store.Current.Id.ToString(), store.Current.Svid.SerialNumber, ex.Message);
+            }
+
+            return false;
+        }
+
+        var previous = store.Current;
+        store.Replace(loaded, at);
+        _lastLoggedError = null;
+        LogReloaded(logger, loaded.Id.ToString(), previous.Svid.SerialNumber, loaded.Svid.SerialNumber, loaded.Svid.NotAfter.ToUniversalTime(), string.Join(", ", loaded.Bundles.TrustDomains));
+        LogNotices(loaded);
+        return true;
+    }
+
+    private void WarnIfExpiring()
+    {
+        var svid = store.Current.Svid;
+        if (SvidExpiry.RenewalOverdue(svid, timeProvider.GetUtcNow()) && !string.Equals(_warnedThumbprint, svid.Thumbprint, StringComparison.Ordinal))
+        {
+            _warnedThumbprint = svid.Thumbprint;
+            LogExpiring(logger, store.Current.Id.ToString(), svid.SerialNumber, svid.NotAfter.ToUniversalTime());
+        }
+    }
+
+    private void LogNotices(GatewayCredentials credentials)
+    {
+        foreach (var notice in credentials.Notices)
+        {
+            LogBundleNotice(logger, notice);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Credentials reloaded for {SpiffeId}: SVID serial {OldSerial} -> {NewSerial}, expires {NotAfter:O}; trust domains: {TrustDomains}")]
+    private static partial void LogReloaded(ILogger logger, string spiffeId, string oldSerial, string newSerial, DateTime notAfter, string trustDomains);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Credential files changed but cannot be used; keeping the current set for {SpiffeId} (SVID serial {Serial}) and retrying at every poll: {Reason}")]
+    private static partial void LogReloadFailed(ILogger logger, string spiffeId, string serial, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The gateway's own SVID for {SpiffeId} (serial {Serial}) expires at {NotAfter:O} and has less than a third of its lifetime left; is its renewal working?")]
+    private static partial void LogExpiring(ILogger logger, string spiffeId, string serial, DateTime notAfter);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Trust bundle entry ignored: {Notice}")]
+    private static partial void LogBundleNotice(ILogger logger, string notice);
+}
