@@ -18,19 +18,20 @@ internal static class TestCertificates
     public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
 
     /// <summary>A self-signed root for <paramref name="trustDomain"/> (URI SAN <c>spiffe://td</c>), with its key.</summary>
-    public static X509Certificate2 Root(string trustDomain)
+    public static X509Certificate2 Root(string trustDomain, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = CaRequest($"CN={trustDomain} test root", key, trustDomain, keyCertSign: true);
-        return request.CreateSelfSigned(Now.AddDays(-1), Now.AddYears(1));
+        return request.CreateSelfSigned(notBefore ?? Now.AddDays(-1), notAfter ?? Now.AddYears(1));
     }
 
     /// <summary>An intermediate CA signed by <paramref name="issuer"/>, with its key.</summary>
-    public static X509Certificate2 Intermediate(X509Certificate2 issuer, string trustDomain, bool isCa = true, bool keyCertSign = true)
+    public static X509Certificate2 Intermediate(
+        X509Certificate2 issuer, string trustDomain, bool isCa = true, bool keyCertSign = true, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = CaRequest($"CN={trustDomain} test intermediate", key, trustDomain, keyCertSign, isCa);
-        using var publicOnly = SignedBy(issuer, request, Now.AddHours(-12), Now.AddDays(180));
+        using var publicOnly = SignedBy(issuer, request, notBefore ?? Now.AddHours(-12), notAfter ?? Now.AddDays(180));
         return publicOnly.CopyWithPrivateKey(key);
     }
 
