@@ -64,6 +64,7 @@ internal static class GatewayApp
         services.AddSingleton<MetadataEndpoint>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<DaprApiRouter>();
+        services.AddHostedService<InsecureAppWarnings>();
         services.AddSingleton<SubscriptionCatalog>();
         services.AddSingleton(new FileSubscriptionStore(Path.Combine(options.StateDirectory, "subscriptions.json")));
         services.AddHostedService<RuntimeSubscriptionLoader>();

@@ -1,4 +1,5 @@
 using Gateway.Authentication;
+using Gateway.Credentials;
 using Gateway.Drivers;
 using Gateway.Publishing;
 using Gateway.Pubsub;
@@ -9,12 +10,22 @@ namespace Gateway.Metadata;
 /// <summary>
 /// <c>GET /v1.0/healthz</c> and <c>GET /v1.0/healthz/outbound</c> (spec/dapr-pubsub.md §8.2). Both are
 /// answered without a client certificate, for orchestrator probes. The gateway serves requests only
-/// after its resources are loaded and its subscriptions started, so an answer means ready.
+/// after its resources are loaded and its subscriptions started, so an answer means ready, unless the
+/// gateway's own SVID has expired (rotation failed): then it is not. Every answer carries the SVID's
+/// expiry in <c>X-Gateway-Svid-Not-After</c>.
 /// </summary>
-internal sealed class HealthEndpoints(ComponentRegistry registry, ResourceSet resources)
+internal sealed class HealthEndpoints(ComponentRegistry registry, ResourceSet resources, CredentialStore credentials, TimeProvider timeProvider)
 {
     public async Task HealthzAsync(HttpContext context)
     {
+        var notAfter = new DateTimeOffset(credentials.Current.Svid.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        context.Response.Headers["X-Gateway-Svid-Not-After"] = notAfter.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        if (notAfter <= timeProvider.GetUtcNow())
+        {
+            await new DaprError(500, "ERR_HEALTH_NOT_READY", $"dapr is not ready: [the gateway's own SVID expired at {notAfter:yyyy-MM-ddTHH:mm:ssZ}]", null, null, null).WriteAsync(context.Response);
+            return;
+        }
+
         var appId = context.Request.Query["appid"].ToString();
         if (appId.Length > 0 && !IsKnownApp(context, appId))
         {

@@ -57,6 +57,19 @@ public sealed class AuthenticationTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Healthz_SaysWhenTheGatewaysOwnSvidExpires()
+    {
+        using var client = fixture.Gateway.ClientWith(null);
+        using var gatewaySvid = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(fixture.Pki.GatewayCertPath);
+
+        using var response = await client.GetAsync("/v1.0/healthz");
+
+        Assert.Equal(
+            gatewaySvid.NotAfter.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            response.Headers.GetValues("X-Gateway-Svid-Not-After").Single());
+    }
+
+    [Fact]
     public async Task Healthz_WithAnUnknownAppId_Is500()
     {
         using var client = fixture.Gateway.ClientWith(null);

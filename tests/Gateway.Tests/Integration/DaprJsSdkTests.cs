@@ -46,6 +46,7 @@ public sealed class DaprJsSdkTests
         subscriberEnvironment["GATEWAY_PORT"] = publisherEnvironment["GATEWAY_PORT"] = gateway.BaseAddress.Port.ToString();
         subscriberEnvironment["APP_PORT"] = appPort.ToString();
 
+        Assert.Contains(gateway.Logs.Events, e => e.EventId == 2201 && e.Properties.GetValueOrDefault("AppId") == "js-subscriber");
         await using var subscriber = NodeScript.Start("dapr-subscriber.js", subscriberEnvironment);
         await subscriber.WaitForLineAsync("\"started\"");
         var manager = gateway.App.Services.GetRequiredService<SubscriptionManager>();

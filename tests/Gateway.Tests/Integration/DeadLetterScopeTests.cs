@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using Gateway.Tests.TestSupport;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>
+/// The dead-letter write is a publish on behalf of the subscriber (spec/dapr-pubsub.md §1.4): when the
+/// subscriber may not publish to its dead-letter topic, the write is denied and the message is not
+/// acknowledged, so nothing is lost.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class DeadLetterScopeTests
+{
+    [Fact]
+    public async Task DeadLetterTopicOutOfTheSubscribersPublishingScope_IsDenied_AndTheMessageIsDeliveredAgain()
+    {
+        using var pki = new TestPki();
+        await using var app = await TestSubscriber.StartAsync(pki.IssueApp("subscriber"));
+        app.Reply = delivery => Task.FromResult(delivery.Path == "/orders" ? (200, """{"status":"DROP"}""") : (200, ""));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: pubsub
+            spec:
+              type: pubsub.in-memory
+              version: v1
+              metadata:
+              - name: redeliveryDelay
+                value: 50ms
+              - name: publishingScopes
+                value: "subscriber=orders"
+            ---
+            apiVersion: gateway/v1alpha1
+            kind: App
+            metadata:
+              name: subscriber
+            spec:
+              baseUrl: {{app.BaseAddress.ToString().TrimEnd('/')}}
+            ---
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: orders
+            spec:
+              pubsubname: pubsub
+              topic: orders
+              deadLetterTopic: orders-dead
+              routes:
+                default: /orders
+            ---
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: orders-dead
+            spec:
+              pubsubname: pubsub
+              topic: orders-dead
+              routes:
+                default: /orders-dead
+            """);
+        using var publisher = gateway.ClientFor("publisher");
+
+        using var response = await publisher.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await Eventually.TrueAsync(() => app.Received.Count(d => d.Path == "/orders") >= 3, "the dropped message delivered again while its dead-letter write is denied");
+        var denial = gateway.Logs.Events.First(e => e.EventId == 1001 && e.Properties.GetValueOrDefault("Topic") == "orders-dead");
+        Assert.Equal("subscriber", denial.Properties["AppId"]);
+        Assert.Equal("publish", denial.Properties["Operation"]);
+        Assert.DoesNotContain(app.Received, d => d.Path == "/orders-dead");
+    }
+}
