@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using Gateway.Tests.TestSupport;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>Deliveries accept an app only if it presents the SVID expected for it.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class IdentityOutboundTests
+{
+    private static string Resources(Uri baseUrl, string spiffeIdLine = "") => $$"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: pubsub
+        spec:
+          type: pubsub.in-memory
+          version: v1
+          metadata:
+          - name: redeliveryDelay
+            value: 50ms
+        ---
+        apiVersion: gateway/v1alpha1
+        kind: App
+        metadata:
+          name: billing
+        spec:
+          baseUrl: {{baseUrl.ToString().TrimEnd('/')}}
+          {{spiffeIdLine}}
+        ---
+        apiVersion: dapr.io/v2alpha1
+        kind: Subscription
+        metadata:
+          name: invoices
+        spec:
+          pubsubname: pubsub
+          topic: invoices
+          routes:
+            default: /invoices
+        """;
+
+    [Fact]
+    public async Task AppPresentingAnotherAppsSvid_GetsNothing_AndTheMessageWaits()
+    {
+        using var pki = new TestPki();
+        await using var impostor = await TestSubscriber.StartAsync(pki.IssueApp("not-billing"));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(impostor.BaseAddress));
+        using var client = gateway.ClientFor("billing");
+
+        using var response = await client.PostAsync("/v1.0/publish/pubsub/invoices", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await Eventually.TrueAsync(
+            () => gateway.Logs.Events.Count(e => e.EventId == 3004 && (e.Properties.GetValueOrDefault("Detail") ?? "").Contains("spiffe://public/ns/default/not-billing", StringComparison.Ordinal)) >= 2,
+            "two refused delivery attempts naming the impostor's identity");
+        Assert.DoesNotContain(impostor.Received, d => d.Path == "/invoices");
+        var refusal = gateway.Logs.Events.First(e => e.EventId == 3004).Properties["Detail"];
+        Assert.Contains("'spiffe://public/ns/default/billing' was expected", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppWithAConfiguredSpiffeId_IsAcceptedUnderThatId()
+    {
+        using var pki = new TestPki();
+        await using var app = await TestSubscriber.StartAsync(pki.IssueApp("billing-v2", "payments"));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(app.BaseAddress, "spiffeId: spiffe://public/ns/payments/billing-v2"));
+        using var client = gateway.ClientFor("billing");
+
+        using var response = await client.PostAsync("/v1.0/publish/pubsub/invoices", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await Eventually.TrueAsync(() => app.Received.Any(d => d.Path == "/invoices"), "the delivery to the app under its configured SPIFFE ID");
+    }
+}
