@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using System.Globalization;
 
 namespace Gateway.Drivers.InMemory;

@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using System.Globalization;
 using Confluent.Kafka;
 
@@ -102,7 +103,7 @@ internal static class KafkaOptionsParser
         bool.TryParse(value.Trim(), out var flag) ? Set(() => apply(flag)) : "'true' or 'false'";
 
     private static string? Duration(string value, Action<TimeSpan> apply, bool allowZero = false) =>
-        KafkaDuration.TryParse(value, out var duration) && (duration > TimeSpan.Zero || (allowZero && duration == TimeSpan.Zero))
+        GoDuration.TryParseMillisecondsOrDuration(value, out var duration) && (duration > TimeSpan.Zero || (allowZero && duration == TimeSpan.Zero))
             ? Set(() => apply(duration))
             : allowZero ? "a duration of zero or more, such as '500ms' or '5s'" : "a positive duration, such as '500ms' or '5s'";
 

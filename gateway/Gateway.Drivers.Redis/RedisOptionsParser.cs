@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using System.Globalization;
 using Gateway.Drivers.Redis.Resp;
 
@@ -142,7 +143,10 @@ internal static class RedisOptionsParser
 
     private static string? Duration(string key, string value, bool bareNumberIsMilliseconds, bool mustBePositive, Action<TimeSpan> apply, string requirement)
     {
-        if (RedisDuration.TryParse(value, bareNumberIsMilliseconds, out var duration) && (!mustBePositive || duration > TimeSpan.Zero))
+        var parsed = bareNumberIsMilliseconds
+            ? GoDuration.TryParseMillisecondsOrDuration(value, out var duration)
+            : GoDuration.TryParse(value.Trim(), out duration) && duration >= TimeSpan.Zero;
+        if (parsed && (!mustBePositive || duration > TimeSpan.Zero))
         {
             apply(duration);
             return null;

@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using YamlDotNet.RepresentationModel;
 
 namespace Gateway.Resources.Parsing;
