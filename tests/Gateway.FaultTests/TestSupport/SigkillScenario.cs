@@ -25,7 +25,7 @@ internal static class SigkillScenario
             await Task.Delay(AppLatency);
             return (200, "");
         };
-        using var resources = Resources.Write(componentType, metadata, subscriber.BaseAddress, Resources.Unique("kill"), Resources.Unique("group"));
+        using var resources = ResourceFolder.Write(componentType, metadata, subscriber.BaseAddress, ResourceFolder.Unique("kill"), ResourceFolder.Unique("group"));
         var load = new PublishLoad(messages);
 
         var first = await RunningGateway.StartAsync(pki, resources.Directory, resources.ResourcesDirectory);

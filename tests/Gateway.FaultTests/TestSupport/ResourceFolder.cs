@@ -6,11 +6,11 @@ namespace Gateway.FaultTests.TestSupport;
 /// A temporary folder with one component, the subscriber App and one Subscription: what a fault test
 /// hands to <c>gateway run --resources-path</c>. It also serves as the gateway's working directory.
 /// </summary>
-internal sealed class Resources : IDisposable
+internal sealed class ResourceFolder : IDisposable
 {
     public const string ComponentName = "pubsub";
 
-    private Resources(string directory, string topic)
+    private ResourceFolder(string directory, string topic)
     {
         Directory = directory;
         Topic = topic;
@@ -25,10 +25,10 @@ internal sealed class Resources : IDisposable
     /// <summary>The publish path for this folder's topic.</summary>
     public string PublishPath => $"/v1.0/publish/{ComponentName}/{Topic}";
 
-    public static Resources Write(string componentType, IReadOnlyDictionary<string, string> metadata, Uri subscriber, string topic, string consumerGroup)
+    public static ResourceFolder Write(string componentType, IReadOnlyDictionary<string, string> metadata, Uri subscriber, string topic, string consumerGroup)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gateway-faults-").FullName;
-        var resources = new Resources(directory, topic);
+        var resources = new ResourceFolder(directory, topic);
         System.IO.Directory.CreateDirectory(resources.ResourcesDirectory);
         var yaml = new StringBuilder();
         yaml.Append($"""
