@@ -6,9 +6,9 @@ using System.Text;
 namespace Gateway.FaultTests.TestSupport;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port with its own temporary directory and an
-/// append-only file fsynced per write, so a SIGKILL keeps every write it acknowledged. It can be
-/// stopped and started again on the same port and data.
+/// A real <c>redis-server</c> on a free loopback port with its own temporary directory and, by
+/// default, an append-only file fsynced per write, so a SIGKILL keeps every write it acknowledged.
+/// It can be stopped and started again on the same port and data.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -16,16 +16,23 @@ internal sealed class RedisServer : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("gateway-faults-redis-").FullName;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly bool _appendOnly;
+
+    private RedisServer(int port, bool appendOnly)
+    {
+        Port = port;
+        _appendOnly = appendOnly;
+    }
 
     public int Port { get; }
 
     /// <summary><c>host:port</c>, as a component's <c>redisHost</c>.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="appendOnly">False: memory only, for throughput numbers rather than durability.</param>
+    public static async Task<RedisServer> StartAsync(bool appendOnly = true)
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePort(), appendOnly);
         await server.StartAgainAsync();
         return server;
     }
@@ -34,7 +41,7 @@ internal sealed class RedisServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", _directory, "--save", "", "--appendonly", "yes", "--appendfsync", "always" })
+        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", _directory, "--save", "", "--appendonly", _appendOnly ? "yes" : "no", "--appendfsync", "always" })
         {
             info.ArgumentList.Add(argument);
         }
