@@ -1,0 +1,36 @@
+using Gateway.FaultTests.TestSupport;
+using Xunit.Abstractions;
+
+namespace Gateway.FaultTests.Redis;
+
+/// <summary>
+/// The gateway process killed with SIGKILL mid-stream over <c>pubsub.redis</c> against a real
+/// <c>redis-server</c>: entries the dead consumer held stay pending and are claimed again.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class RedisSigkillTests(FaultPki pki, ITestOutputHelper output)
+{
+    private const int Messages = 300;
+
+    [Fact]
+    public async Task GatewayKilledMidStream_EveryAcceptedPublishIsDeliveredAfterRestart()
+    {
+        await using var redis = await RedisServer.StartAsync();
+
+        var outcome = await SigkillScenario.RunAsync(pki, "pubsub.redis", RedisMetadata(redis.Address), Messages, killAfterDelivered: Messages / 3, output);
+
+        Assert.Empty(outcome.Missing);
+        Assert.True(outcome.Accepted >= Messages / 3, $"only {outcome.Accepted} publishes got 204");
+        Assert.True(outcome.DeliveredAtKill < outcome.Accepted, "the kill came after every accepted message was delivered, so it proved nothing");
+    }
+
+    internal static Dictionary<string, string> RedisMetadata(string address) => new()
+    {
+        ["redisHost"] = address,
+        // Entries the killed consumer held are claimed by the new one once idle this long.
+        ["processingTimeout"] = "2s",
+        ["redeliverInterval"] = "500ms",
+        ["dialTimeout"] = "1s",
+        ["readTimeout"] = "1s",
+    };
+}
