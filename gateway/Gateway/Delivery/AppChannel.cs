@@ -14,7 +14,7 @@ namespace Gateway.Delivery;
 /// After a credential rotation new connections present the new SVID (a new pool is started for the new
 /// set; the old one closes once its requests are done) and apps are always checked against the current bundles.
 /// </summary>
-internal sealed class AppChannel : IDisposable
+internal sealed partial class AppChannel : IDisposable
 {
     private const int MaxReplyBytes = 64 * 1024;
 

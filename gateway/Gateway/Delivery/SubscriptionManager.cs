@@ -139,11 +139,21 @@ internal sealed partial class SubscriptionManager(
         var target = new DeliveryTarget(app, subscriber, definition, component, routes, channels.For(app));
         var handler = new DeliveryHandler(target, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), options.Value.DeliveryTimeout,
             metrics, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
+        MessageHandler deliver = handler.HandleAsync;
+        var concurrency = app.MaxConcurrency;
+        if (definition.BulkSubscribe is { Enabled: true } bulk)
+        {
+            // Every message of a batch holds a handler slot until the batch is answered, so a batch can only fill with as many slots.
+            deliver = new BulkDeliveryHandler(target, bulk, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), options.Value.DeliveryTimeout,
+                metrics, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
+            concurrency = Math.Max(app.MaxConcurrency, bulk.MaxMessagesCount);
+        }
+
         var group = ConsumerGroups.For(definition, component, app.AppId);
         try
         {
             var handle = await component.Driver.SubscribeAsync(
-                new SubscribeRequest(definition.Topic, group, definition.Metadata, app.MaxConcurrency), handler.HandleAsync, cancellationToken);
+                new SubscribeRequest(definition.Topic, group, definition.Metadata, concurrency), deliver, cancellationToken);
             LogStarted(_logger, app.AppId, component.Name, definition.Topic, group);
             var status = new SubscriptionStatus(app, definition, SubscriptionState.Running, $"delivering to {app.BaseUrl} as consumer group '{group}'");
             return new RunningSubscription(fingerprint, status, handle);

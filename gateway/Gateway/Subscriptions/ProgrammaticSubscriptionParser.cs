@@ -112,10 +112,77 @@ internal static class ProgrammaticSubscriptionParser
             return false;
         }
 
+        if (!TryReadBulkSubscribe(item, index, out var bulk, out error))
+        {
+            return false;
+        }
+
         var deadLetter = String(item, "deadLetterTopic");
         definition = new SubscriptionDefinition(null, @namespace, pubsub, topic, rules, string.IsNullOrEmpty(deadLetter) ? null : deadLetter,
-            metadata, [], SubscriptionType.Programmatic);
+            metadata, [], SubscriptionType.Programmatic)
+        {
+            BulkSubscribe = bulk,
+        };
         return true;
+    }
+
+    /// <summary>
+    /// <c>bulkSubscribe: {enabled, maxMessagesCount, maxAwaitDurationMs}</c>; absent counts (or 0, as Dapr
+    /// reads them) take the defaults. A field of the wrong JSON type fails the answer, as Go's decoder does.
+    /// </summary>
+    private static bool TryReadBulkSubscribe(JsonElement item, int index, out BulkSubscribeOptions? bulk, out string error)
+    {
+        bulk = null;
+        error = "";
+        if (Property(item, "bulkSubscribe") is not { } value || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            error = $"subscription [{index}]: 'bulkSubscribe' must be an object";
+            return false;
+        }
+
+        bool? enabled = Property(value, "enabled") switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => false,
+            { ValueKind: JsonValueKind.True } => true,
+            { ValueKind: JsonValueKind.False } => false,
+            _ => null,
+        };
+        if (enabled is null)
+        {
+            error = $"subscription [{index}]: 'bulkSubscribe.enabled' must be true or false";
+            return false;
+        }
+
+        if (!TryReadCount(value, "maxMessagesCount", index, out var maxMessages, out error)
+            || !TryReadCount(value, "maxAwaitDurationMs", index, out var maxAwait, out error))
+        {
+            return false;
+        }
+
+        bulk = BulkSubscribeOptions.Create(enabled.Value, maxMessages is 0 ? null : maxMessages, maxAwait is 0 ? null : maxAwait);
+        return true;
+    }
+
+    private static bool TryReadCount(JsonElement bulk, string name, int index, out int? count, out string error)
+    {
+        count = null;
+        error = "";
+        switch (Property(bulk, name))
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return true;
+            case { ValueKind: JsonValueKind.Number } number when number.TryGetInt32(out var parsed):
+                count = parsed;
+                return true;
+            default:
+                error = $"subscription [{index}]: 'bulkSubscribe.{name}' must be a whole number";
+                return false;
+        }
     }
 
     private static bool TryReadMetadata(JsonElement item, int index, out Dictionary<string, string> metadata, out string error)

@@ -32,7 +32,13 @@ internal sealed record SubscriptionDefinition(
         string.IsNullOrEmpty(spec.DeadLetterTopic) ? null : spec.DeadLetterTopic,
         spec.Metadata,
         spec.Scopes,
-        SubscriptionType.Declarative);
+        SubscriptionType.Declarative)
+    {
+        BulkSubscribe = BulkSubscribeOptions.FromSpec(spec.BulkSubscribe),
+    };
+
+    /// <summary>Batched delivery settings (<c>bulkSubscribe</c>), or null when not declared.</summary>
+    public BulkSubscribeOptions? BulkSubscribe { get; init; }
 
     /// <summary>Everything that decides delivery, as one string: two definitions with the same fingerprint deliver the same way.</summary>
     public string Fingerprint => System.Text.Json.JsonSerializer.Serialize(new
@@ -43,6 +49,7 @@ internal sealed record SubscriptionDefinition(
         DeadLetterTopic,
         Metadata = Metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new[] { pair.Key, pair.Value }),
         Type = Type.ToString(),
+        BulkSubscribe,
     });
 
     /// <summary>

@@ -47,6 +47,15 @@ internal static class SubscriptionJson
             writer.WriteEndObject();
         }
 
+        if (definition.BulkSubscribe is { } bulk)
+        {
+            writer.WriteStartObject("bulkSubscribe");
+            writer.WriteBoolean("enabled", bulk.Enabled);
+            writer.WriteNumber("maxMessagesCount", bulk.MaxMessagesCount);
+            writer.WriteNumber("maxAwaitDurationMs", bulk.MaxAwaitDurationMs);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Gateway.CloudEvents;
+using Gateway.Drivers;
+using Gateway.Subscriptions;
+
+namespace Gateway.Delivery;
+
+/// <summary>
+/// Decodes, checks expiry of, and routes one message of a batch the way single delivery does
+/// (spec/dapr-pubsub.md §4.5): a raw subscription routes on the CloudEvent Dapr would wrap the bytes in,
+/// and sends the bytes themselves.
+/// </summary>
+internal static class BulkEntryReader
+{
+    public static BulkEntryReading Read(BrokerMessage message, SubscriptionDefinition definition, DeliveryTarget target, DateTimeOffset now)
+    {
+        if (definition.RawPayload is not { } raw)
+        {
+            return BulkEntryReading.Failed("the subscription's rawPayload metadata is not a boolean");
+        }
+
+        var routed = raw
+            ? RawPayloadEnvelope.Create(message.Data.Span, definition.Topic, target.Component.Name, null, null, now)
+            : message.Data;
+        using var cloudEvent = ParseObject(routed);
+        if (cloudEvent is null)
+        {
+            return BulkEntryReading.Failed("the message is not a JSON CloudEvent");
+        }
+
+        if (!raw && CloudEventExpiration.IsExpired(message.Data.Span, now))
+        {
+            return BulkEntryReading.NotSent(expired: true);
+        }
+
+        var route = target.Routes.Select(cloudEvent.RootElement);
+        if (route.Error is not null)
+        {
+            return BulkEntryReading.Failed($"routing failed: {route.Error}");
+        }
+
+        if (route.Path is null)
+        {
+            return BulkEntryReading.NotSent(expired: false);
+        }
+
+        var path = route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
+        return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null);
+    }
+
+    private static JsonDocument? ParseObject(ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(data);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

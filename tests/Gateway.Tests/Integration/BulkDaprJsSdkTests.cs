@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Gateway.Certificates;
+using Gateway.Delivery;
+using Gateway.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>
+/// The official Dapr JavaScript SDK's bulk subscriber (<c>DaprServer.pubsub.subscribeBulk</c>), unchanged,
+/// as an independent judge of the bulk envelope and of how the gateway reads its <c>statuses</c> reply.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class BulkDaprJsSdkTests
+{
+    [Fact]
+    public async Task DaprServerSubscribeBulk_ReceivesEveryEvent_AndItsRetryIsDeliveredAgain()
+    {
+        using var pki = new TestPki();
+        var environment = WithCertificate(pki, "js-bulk", new Dictionary<string, string> { ["GATEWAY_CA"] = pki.CaPath });
+        var appPort = FreePort();
+        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: pubsub
+            spec:
+              type: pubsub.in-memory
+              version: v1
+              metadata:
+              - name: redeliveryDelay
+                value: 100ms
+            ---
+            apiVersion: gateway/v1alpha1
+            kind: App
+            metadata:
+              name: js-bulk
+            spec:
+              baseUrl: http://127.0.0.1:{{appPort}}
+              allowInsecure: true
+            """);
+        environment["GATEWAY_PORT"] = gateway.BaseAddress.Port.ToString();
+        environment["APP_PORT"] = appPort.ToString();
+
+        await using var subscriber = NodeScript.Start("dapr-bulk-subscriber.js", environment);
+        await subscriber.WaitForLineAsync("\"started\"");
+        var manager = gateway.App.Services.GetRequiredService<SubscriptionManager>();
+        await Eventually.TrueAsync(
+            () => manager.Statuses.Any(s => s.App.AppId == "js-bulk" && s.State == SubscriptionState.Running && s.Definition.BulkSubscribe?.Enabled == true),
+            "the SDK's bulk subscription running");
+        var running = manager.Statuses.Single(s => s.App.AppId == "js-bulk");
+        Assert.Equal(3, running.Definition.BulkSubscribe!.MaxMessagesCount);
+        Assert.Equal(100, running.Definition.BulkSubscribe.MaxAwaitDurationMs);
+
+        using var client = gateway.ClientFor("js-publisher");
+        var markers = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var retried = Guid.NewGuid().ToString();
+        foreach (var json in markers.Select(marker => $$"""{"marker":"{{marker}}"}""").Append($$"""{"marker":"{{retried}}","retry":true}"""))
+        {
+            using var response = await client.PostAsync("/v1.0/publish/pubsub/bulk-orders", new StringContent(json, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        foreach (var marker in markers)
+        {
+            await subscriber.WaitForLineAsync("\"success\"", marker);
+        }
+
+        await subscriber.WaitForLineAsync("\"retry\"", retried);
+        await subscriber.WaitForLineAsync("\"success\"", retried);
+    }
+
+    private static Dictionary<string, string> WithCertificate(TestPki pki, string appId, Dictionary<string, string> environment)
+    {
+        var certPath = Path.Combine(pki.Directory, appId + ".crt");
+        var keyPath = Path.Combine(pki.Directory, appId + ".key");
+        using var svid = pki.IssueApp(appId);
+        SvidFiles.Write(svid, pki.Ca.Certificate, certPath, keyPath);
+        return new Dictionary<string, string>(environment) { ["APP_CERT"] = certPath, ["APP_KEY"] = keyPath };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Gateway.Tests.TestSupport;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>Bulk subscribe delivery (spec/dapr-pubsub.md §4.7) to a real subscriber app over mTLS.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class BulkSubscribeTests
+{
+    [Fact]
+    public async Task BulkSubscription_TwelveMessages_ArriveInBulkEnvelopesOfAtMostFive()
+    {
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, Subscription("orders", "/orders", maxMessagesCount: 5, maxAwaitMs: 200));
+        using var client = gateway.ClientFor("shop");
+
+        await PublishAsync(client, "orders", Enumerable.Range(1, 12));
+
+        await Eventually.TrueAsync(() => Entries(app).Count >= 12, "12 entries");
+        var requests = BulkRequests(app);
+        Assert.True(requests.Count >= 3, $"12 messages in batches of at most 5 need at least 3 requests, got {requests.Count}");
+        Assert.All(requests, request =>
+        {
+            Assert.Equal("/orders", request.Path);
+            Assert.StartsWith("application/json", request.Headers["Content-Type"]);
+            var body = request.Json;
+            Assert.Equal("com.dapr.event.sent.bulk", body.GetProperty("type").GetString());
+            Assert.Equal("orders", body.GetProperty("topic").GetString());
+            Assert.Equal("pubsub", body.GetProperty("pubsubname").GetString());
+            Assert.True(Guid.TryParse(body.GetProperty("id").GetString(), out _));
+            Assert.Equal(JsonValueKind.Object, body.GetProperty("metadata").ValueKind);
+            Assert.InRange(body.GetProperty("entries").GetArrayLength(), 1, 5);
+        });
+        var entries = Entries(app);
+        Assert.Equal(12, entries.Count);
+        Assert.Equal(12, entries.Select(entry => entry.GetProperty("entryId").GetString()).Distinct().Count());
+        Assert.All(entries, entry =>
+        {
+            Assert.Equal("application/cloudevents+json", entry.GetProperty("contentType").GetString());
+            Assert.Equal("orders", entry.GetProperty("event").GetProperty("topic").GetString());
+            Assert.Equal(JsonValueKind.Object, entry.GetProperty("metadata").ValueKind);
+        });
+        Assert.Equal(Enumerable.Range(1, 12), entries.Select(N).Order());
+    }
+
+    [Fact]
+    public async Task BulkSubscription_LongWait_SendsABatchAsSoonAsItHoldsMaxMessagesCount()
+    {
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, Subscription("orders", "/orders", maxMessagesCount: 4, maxAwaitMs: 600_000));
+        using var client = gateway.ClientFor("shop");
+
+        await PublishAsync(client, "orders", Enumerable.Range(1, 8));
+
+        await Eventually.TrueAsync(() => BulkRequests(app).Count >= 2, "two bulk requests");
+        var requests = BulkRequests(app);
+        Assert.All(requests, request => Assert.Equal(4, request.Json.GetProperty("entries").GetArrayLength()));
+        Assert.Equal(Enumerable.Range(1, 8), Entries(app).Select(N).Order());
+    }
+
+    [Fact]
+    public async Task BulkSubscription_EntriesOfOneBatch_AreSentOnePostPerRoutePath()
+    {
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, $"""
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: parcels
+            spec:
+              pubsubname: pubsub
+              topic: parcels
+              routes:
+                rules:
+                  - match: event.data.n > 3
+                    path: /high
+                default: /low
+              bulkSubscribe:
+                enabled: true
+                maxMessagesCount: 6
+                maxAwaitDurationMs: 600000
+            """);
+        using var client = gateway.ClientFor("shop");
+
+        await PublishAsync(client, "parcels", Enumerable.Range(1, 6));
+
+        await Eventually.TrueAsync(() => BulkRequests(app).Count >= 2, "two bulk requests");
+        var requests = BulkRequests(app);
+        Assert.Equal(["/high", "/low"], requests.Select(request => request.Path).Order());
+        Assert.Equal([4, 5, 6], EntriesOf(requests.Single(request => request.Path == "/high")).Select(N).Order());
+        Assert.Equal([1, 2, 3], EntriesOf(requests.Single(request => request.Path == "/low")).Select(N).Order());
+    }
+
+    [Fact]
+    public async Task BulkSubscription_EntryAnsweredRetry_IsDeliveredAgain_AndTheOthersAreNot()
+    {
+        var retried = 0;
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => N(entry) == 3 && Interlocked.Exchange(ref retried, 1) == 0 ? "RETRY" : "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, Subscription("orders", "/orders", maxMessagesCount: 5, maxAwaitMs: 200));
+        using var client = gateway.ClientFor("shop");
+
+        await PublishAsync(client, "orders", Enumerable.Range(1, 5));
+        await Eventually.TrueAsync(() => Entries(app).Count(entry => N(entry) == 3) == 2, "message 3 delivered a second time");
+
+        // A message published after the retry is delivered only after anything the broker offered again at once.
+        await PublishAsync(client, "orders", [100]);
+        await Eventually.TrueAsync(() => Entries(app).Any(entry => N(entry) == 100), "the later message");
+        var counts = Entries(app).GroupBy(N).ToDictionary(group => group.Key, group => group.Count());
+        Assert.Equal(new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 2, [4] = 1, [5] = 1, [100] = 1 }, counts);
+    }
+
+    [Fact]
+    public async Task BulkSubscription_EntryAnsweredDrop_GoesToTheDeadLetterTopic_AndIsNotDeliveredAgain()
+    {
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => N(entry) == 2 ? "DROP" : "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, Subscription("orders", "/orders", maxMessagesCount: 5, maxAwaitMs: 200, deadLetterTopic: "orders-dead") + """
+
+            ---
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: orders-dead
+            spec:
+              pubsubname: pubsub
+              topic: orders-dead
+              routes:
+                default: /dead
+            """);
+        using var client = gateway.ClientFor("shop");
+
+        await PublishAsync(client, "orders", Enumerable.Range(1, 4));
+
+        await Eventually.TrueAsync(() => app.Received.Any(request => request.Path == "/dead"), "the dead-lettered message");
+        await PublishAsync(client, "orders", [100]);
+        await Eventually.TrueAsync(() => Entries(app).Any(entry => N(entry) == 100), "the later message");
+        var dead = Assert.Single(app.Received, request => request.Path == "/dead");
+        Assert.Equal(2, dead.Json.GetProperty("data").GetProperty("n").GetInt32());
+        Assert.Equal("orders", dead.Json.GetProperty("topic").GetString());
+        Assert.Equal([1, 2, 3, 4, 100], Entries(app).Select(N).Order());
+    }
+
+    [Fact]
+    public async Task BulkSubscription_RawPayload_SendsTheBytesAsBase64OctetStream()
+    {
+        using var pki = new TestPki();
+        await using var app = await StartAppAsync(pki, entry => "SUCCESS");
+        await using var gateway = await StartGatewayAsync(pki, app, Subscription("raw", "/raw", maxMessagesCount: 5, maxAwaitMs: 50, rawPayload: true));
+        using var client = gateway.ClientFor("shop");
+
+        using var response = await client.PostAsync("/v1.0/publish/pubsub/raw?metadata.rawPayload=true", new StringContent("plain bytes", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+
+        await Eventually.TrueAsync(() => Entries(app).Count == 1, "the raw entry");
+        var entry = Assert.Single(Entries(app));
+        Assert.Equal("application/octet-stream", entry.GetProperty("contentType").GetString());
+        Assert.Equal("plain bytes", Encoding.UTF8.GetString(entry.GetProperty("event").GetBytesFromBase64()));
+    }
+
+    private static string Subscription(string topic, string path, int maxMessagesCount, int maxAwaitMs, string? deadLetterTopic = null, bool rawPayload = false) => $"""
+        apiVersion: dapr.io/v2alpha1
+        kind: Subscription
+        metadata:
+          name: {topic}
+        spec:
+          pubsubname: pubsub
+          topic: {topic}
+          routes:
+            default: {path}
+          {(deadLetterTopic is null ? "" : "deadLetterTopic: " + deadLetterTopic)}
+          {(rawPayload ? "metadata:\n    rawPayload: \"true\"" : "")}
+          bulkSubscribe:
+            enabled: true
+            maxMessagesCount: {maxMessagesCount}
+            maxAwaitDurationMs: {maxAwaitMs}
+        """;
+
+    /// <summary>A subscriber that answers every bulk request with one status per entry, decided by <paramref name="decide"/>.</summary>
+    private static async Task<TestSubscriber> StartAppAsync(TestPki pki, Func<JsonElement, string> decide)
+    {
+        var app = await TestSubscriber.StartAsync(pki.IssueApp("shop"));
+        app.Reply = request =>
+        {
+            if (!request.Json.TryGetProperty("entries", out var entries))
+            {
+                return Task.FromResult((200, ""));
+            }
+
+            var statuses = entries.EnumerateArray().Select(entry => new { entryId = entry.GetProperty("entryId").GetString(), status = decide(entry) });
+            return Task.FromResult((200, JsonSerializer.Serialize(new { statuses })));
+        };
+        return app;
+    }
+
+    private static Task<GatewayTestHost> StartGatewayAsync(TestPki pki, TestSubscriber app, string subscriptions) => GatewayTestHost.StartAsync(pki, $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: pubsub
+        spec:
+          type: pubsub.in-memory
+          version: v1
+          metadata:
+          - name: redeliveryDelay
+            value: 0s
+        ---
+        apiVersion: gateway/v1alpha1
+        kind: App
+        metadata:
+          name: shop
+        spec:
+          baseUrl: {app.BaseAddress.ToString().TrimEnd('/')}
+        ---
+        {subscriptions}
+        """);
+
+    private static async Task PublishAsync(HttpClient client, string topic, IEnumerable<int> numbers)
+    {
+        foreach (var n in numbers)
+        {
+            using var response = await client.PostAsync($"/v1.0/publish/pubsub/{topic}", new StringContent($$"""{"n":{{n}}}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+    }
+
+    /// <summary>The bulk requests the app received: not subscription discovery, not dead-letter deliveries.</summary>
+    private static List<ReceivedDelivery> BulkRequests(TestSubscriber app) =>
+        [.. app.Received.Where(request => request.Path is not ("/dapr/subscribe" or "/dead"))];
+
+    /// <summary>Every entry of every bulk request the app received, in arrival order.</summary>
+    private static List<JsonElement> Entries(TestSubscriber app) => [.. BulkRequests(app).SelectMany(EntriesOf)];
+
+    private static IEnumerable<JsonElement> EntriesOf(ReceivedDelivery request) => request.Json.GetProperty("entries").EnumerateArray();
+
+    /// <summary>The number a test message carries in its data.</summary>
+    private static int N(JsonElement entry) => entry.GetProperty("event").GetProperty("data").GetProperty("n").GetInt32();
+}
