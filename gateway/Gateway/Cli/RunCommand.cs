@@ -22,8 +22,9 @@ internal static class RunCommand
         var jwtSvid = new Option<bool>("--jwt-svid") { Description = "Also accept 'Authorization: Bearer <JWT-SVID>' from callers without a valid client certificate." };
         var jwtAudiences = new Option<string[]>("--jwt-svid-audience") { Description = "An audience JWT-SVIDs must name (required with --jwt-svid); repeatable.", AllowMultipleArgumentsPerToken = false };
         var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 00:00:05 (default 5 s)." };
+        var metricsListen = new Option<string?>("--metrics-listen") { Description = "http://HOST:PORT to serve Prometheus metrics on (GET /metrics; default: no metrics port)." };
         var dev = new Option<bool>("--dev") { Description = "Create and use development identities under .gateway/dev." };
-        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, dev };
+        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, metricsListen, dev };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -32,6 +33,7 @@ internal static class RunCommand
             Set(overrides, nameof(GatewayOptions.SvidCert), parseResult.GetValue(svidCert));
             Set(overrides, nameof(GatewayOptions.SvidKey), parseResult.GetValue(svidKey));
             Set(overrides, nameof(GatewayOptions.CredentialPollInterval), parseResult.GetValue(pollInterval));
+            Set(overrides, nameof(GatewayOptions.MetricsListen), parseResult.GetValue(metricsListen));
             if (parseResult.GetValue(dev))
             {
                 Set(overrides, nameof(GatewayOptions.Dev), "true");
@@ -145,7 +147,9 @@ internal static class RunCommand
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
-            Console.Out.WriteLine($"gateway listening on {address} as {credentials.Id}");
+            Console.Out.WriteLine(address.StartsWith("http://", StringComparison.Ordinal)
+                ? $"gateway metrics on {address}{Telemetry.MetricsEndpoint.Path}"
+                : $"gateway listening on {address} as {credentials.Id}");
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

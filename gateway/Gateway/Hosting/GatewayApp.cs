@@ -29,6 +29,13 @@ internal static class GatewayApp
             throw new InvalidOperationException(listenError);
         }
 
+        ListenAddress? metricsListen = null;
+        if (options.MetricsListen is { Length: > 0 } metricsValue
+            && !MetricsListenAddress.TryParse(metricsValue, out metricsListen, out var metricsError))
+        {
+            throw new InvalidOperationException(metricsError);
+        }
+
         var jwtProblems = options.JwtSvid.Problems();
         if (jwtProblems.Count > 0)
         {
@@ -42,6 +49,10 @@ internal static class GatewayApp
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Listen(listen.Address, listen.Port, endpoint => TlsEndpoint.Configure(endpoint, () => store.Current, TimeProvider.System));
+            if (metricsListen is not null)
+            {
+                kestrel.Listen(metricsListen.Address, metricsListen.Port, MetricsEndpoint.Configure);
+            }
         });
 
         var services = builder.Services;
@@ -55,6 +66,11 @@ internal static class GatewayApp
         services.AddSingleton<SvidExpiryGauge>();
         services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
+        if (metricsListen is not null)
+        {
+            services.AddSingleton<GatewayMeterCollector>();
+            services.AddSingleton<MetricsEndpoint>();
+        }
         services.AddSingleton(provider => ComponentRegistry.Create(
             resources, driverFactories, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ResiliencyPolicies(resources, provider.GetRequiredService<TimeProvider>()));
@@ -78,6 +94,13 @@ internal static class GatewayApp
 
         var app = builder.Build();
         app.Services.GetRequiredService<SvidExpiryGauge>();
+        if (metricsListen is not null)
+        {
+            // The metrics port answers before authentication and never reaches the Dapr API.
+            var metricsEndpoint = app.Services.GetRequiredService<MetricsEndpoint>();
+            app.Use((context, next) => MetricsEndpoint.IsMetricsConnection(context) ? metricsEndpoint.HandleAsync(context) : next(context));
+        }
+
         app.UseMiddleware<CallerAuthenticationMiddleware>();
         var router = app.Services.GetRequiredService<DaprApiRouter>();
         app.Run(router.HandleAsync);

@@ -16,6 +16,12 @@ internal sealed class GatewayOptions
     /// <summary>Where to listen, <c>https://HOST:PORT</c> (port 0 picks a free one). Default <c>https://127.0.0.1:3500</c>.</summary>
     public string Listen { get; set; } = "https://127.0.0.1:3500";
 
+    /// <summary>
+    /// Where to serve Prometheus metrics (<c>GET /metrics</c>), <c>http://HOST:PORT</c>: a separate plain-HTTP
+    /// port without client certificates that serves nothing else. Default none (no metrics port).
+    /// </summary>
+    public string? MetricsListen { get; set; }
+
     /// <summary>PEM file with the gateway's own X509-SVID, leaf first then intermediates.</summary>
     public string? SvidCert { get; set; }
 
