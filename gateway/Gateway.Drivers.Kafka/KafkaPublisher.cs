@@ -12,10 +12,12 @@ internal sealed class KafkaPublisher : IDisposable
     private readonly string _componentName;
     private readonly ILogger _logger;
     private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly TimeSpan _publishTimeout;
 
     public KafkaPublisher(string componentName, KafkaOptions options, ILogger logger)
     {
         _componentName = componentName;
+        _publishTimeout = options.PublishTimeout;
         _logger = logger;
         _producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(options))
             .SetDefaultPartitioner(KafkaPartitioner.Choose)
@@ -37,7 +39,17 @@ internal sealed class KafkaPublisher : IDisposable
                 isTransient: false);
         try
         {
-            await _producer.ProduceAsync(new TopicPartition(request.Topic, partition), KafkaRecordLayout.ToRecord(request), cancellationToken);
+            // librdkafka's own message timeout can report several seconds late; the caller is answered on
+            // time. The record may still be written afterwards: a 5xx means "not known to be stored".
+            await _producer.ProduceAsync(new TopicPartition(request.Topic, partition), KafkaRecordLayout.ToRecord(request), cancellationToken)
+                .WaitAsync(_publishTimeout + TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+        catch (TimeoutException exception)
+        {
+            KafkaLog.PublishFailed(_logger, _componentName, request.Topic, "no delivery report in time", true);
+            throw new DriverException(
+                KafkaMessages.ForComponent(_componentName, $"topic '{request.Topic}': the broker did not confirm the message within publishTimeout ({_publishTimeout.TotalSeconds:0.###} s); it may or may not be stored."),
+                isTransient: true, exception);
         }
         catch (ProduceException<byte[]?, byte[]> exception)
         {
