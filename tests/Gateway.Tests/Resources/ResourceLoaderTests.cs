@@ -28,18 +28,19 @@ public sealed class ResourceLoaderTests
     }
 
     [Fact]
-    public void Load_FilesInSubfolders_AreReadInOrdinalOrderOfTheirRelativePath()
+    public void Load_FilesOfTheFolder_AreReadInOrdinalOrder_AndSubfoldersAreNot()
     {
         using var folder = new ResourceFolder()
             .With("b.yaml", Component("second"))
-            .With("a/z.yml", Component("first"))
+            .With("a.yml", Component("first"))
+            .With("compose/z.yml", Component("another-set"))
             .With("B.yaml", Component("upper-case-sorts-first"))
             .With("c.txt", "not: yaml we read");
 
         var set = ResultAssert.Loaded(folder.Load());
 
         Assert.Equal(["upper-case-sorts-first", "first", "second"], set.Components.Select(component => component.Name));
-        Assert.Equal("a/z.yml", set.Components[1].Location.File);
+        Assert.Equal("a.yml", set.Components[1].Location.File);
     }
 
     [Fact]

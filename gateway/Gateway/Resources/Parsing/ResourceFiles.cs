@@ -4,19 +4,17 @@ namespace Gateway.Resources.Parsing;
 internal static class ResourceFiles
 {
     /// <summary>
-    /// Every <c>*.yaml</c> and <c>*.yml</c> file below <paramref name="directory"/>, as
-    /// (full path, path relative to the directory with <c>/</c> separators), sorted ordinally by
-    /// the relative path. This order is the manifest order. Folders whose names start with <c>..</c>
-    /// are skipped: a Kubernetes ConfigMap or Secret volume keeps its real files in <c>..data</c> and
-    /// <c>..&lt;timestamp&gt;</c> folders behind the visible links, so reading them would load every
-    /// resource twice.
+    /// Every <c>*.yaml</c> and <c>*.yml</c> file directly in <paramref name="directory"/>, as
+    /// (full path, file name), sorted ordinally: the manifest order. Sub-folders are not read, as
+    /// Dapr's loader does not read them: <c>components/</c> can hold other resource sets (such as
+    /// <c>components/compose/</c>) in sub-folders, and a Kubernetes ConfigMap volume's hidden
+    /// <c>..data</c> copies are never loaded twice.
     /// </summary>
     public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string directory) =>
     [
-        .. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+        .. Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly)
             .Where(IsYaml)
-            .Select(path => (path, Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(file => !file.Item2.Split('/').SkipLast(1).Any(folder => folder.StartsWith("..", StringComparison.Ordinal)))
+            .Select(path => (path, Path.GetFileName(path)))
             .OrderBy(file => file.Item2, StringComparer.Ordinal),
     ];
 

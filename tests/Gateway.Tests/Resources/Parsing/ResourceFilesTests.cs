@@ -22,14 +22,15 @@ public sealed class ResourceFilesTests : IDisposable
     }
 
     [Fact]
-    public void Find_NestedFoldersAndBothExtensions_InOrdinalOrder()
+    public void Find_BothExtensionsInOrdinalOrder_NotSubFolders()
     {
-        Directory.CreateDirectory(Path.Combine(_folder, "b"));
-        File.WriteAllText(Path.Combine(_folder, "b", "x.yml"), "");
-        File.WriteAllText(Path.Combine(_folder, "a.yaml"), "");
+        Directory.CreateDirectory(Path.Combine(_folder, "compose"));
+        File.WriteAllText(Path.Combine(_folder, "compose", "x.yml"), "");
+        File.WriteAllText(Path.Combine(_folder, "b.yml"), "");
+        File.WriteAllText(Path.Combine(_folder, "B.yaml"), "");
         File.WriteAllText(Path.Combine(_folder, "notes.txt"), "");
 
-        Assert.Equal(["a.yaml", "b/x.yml"], ResourceFiles.Find(_folder).Select(file => file.RelativePath));
+        Assert.Equal(["B.yaml", "b.yml"], ResourceFiles.Find(_folder).Select(file => file.RelativePath));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
