@@ -35,7 +35,8 @@ internal static class DeliveryTestResources
         """;
 
     /// <summary>A declarative subscription of <paramref name="appId"/> only (unscoped ones would apply to every app).</summary>
-    public static string Subscription(string appId, string topic, string route, string? deadLetterTopic = null) => $"""
+    /// <param name="rawPayload">Deliver the broker bytes wrapped as <c>data_base64</c>, unread (no expiry check).</param>
+    public static string Subscription(string appId, string topic, string route, string? deadLetterTopic = null, bool rawPayload = false) => $"""
         apiVersion: dapr.io/v2alpha1
         kind: Subscription
         metadata:
@@ -46,6 +47,7 @@ internal static class DeliveryTestResources
           {(deadLetterTopic is null ? "" : "deadLetterTopic: " + deadLetterTopic)}
           routes:
             default: {route}
+          {(rawPayload ? "metadata: { rawPayload: \"true\" }" : "")}
         scopes:
         - {appId}
 
