@@ -20,6 +20,8 @@ internal sealed partial class AppChannel : IDisposable
 
     private readonly CredentialBoundClients _clients;
     private readonly Uri _baseUri;
+    private readonly AppConcurrencyLimiter _limiter;
+    private readonly AppBackoff _backoff;
     private string? _lastCertificateRefusal;
 
     public AppChannel(AppSpec app, SpiffeId expectedId, Func<GatewayCredentials> credentials, TimeProvider timeProvider)
@@ -27,6 +29,8 @@ internal sealed partial class AppChannel : IDisposable
         App = app;
         ExpectedId = expectedId;
         _baseUri = new Uri(app.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+        _limiter = new AppConcurrencyLimiter(app.MaxConcurrency);
+        _backoff = new AppBackoff(timeProvider);
         _clients = new CredentialBoundClients(credentials, current => CreateClient(current, credentials, timeProvider));
     }
 
@@ -35,9 +39,22 @@ internal sealed partial class AppChannel : IDisposable
     /// <summary>The SPIFFE ID the app must present.</summary>
     public SpiffeId ExpectedId { get; }
 
-    /// <summary>POSTs one delivery and reads the reply. Transport failures come back as a retriable reply.</summary>
-    public async Task<AppReply> PostAsync(string path, ReadOnlyMemory<byte> body, string contentType, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs one delivery and reads the reply. Waits first while the app is backed off after being
+    /// unreachable, then for one of the app's <c>maxConcurrency</c> slots; <paramref name="timeout"/>
+    /// bounds only the exchange itself, not the wait. Transport failures and timeouts come back as a
+    /// retriable reply; only <paramref name="cancellationToken"/> throws.
+    /// </summary>
+    public async Task<AppReply> PostAsync(
+        string path,
+        ReadOnlyMemory<byte> body,
+        string contentType,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
+        await _backoff.WaitAsync(cancellationToken);
+        using var slot = await _limiter.AcquireAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path.TrimStart('/')));
         request.Content = new ReadOnlyMemoryContent(body);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
@@ -46,21 +63,37 @@ internal sealed partial class AppChannel : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        using var exchange = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        exchange.CancelAfter(timeout);
         using var lease = _clients.Acquire();
         try
         {
-            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var reply = await ReadReplyAsync(response.Content, cancellationToken);
+            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, exchange.Token);
+            _backoff.Answered();
+            var reply = await ReadReplyAsync(response.Content, exchange.Token);
             return AppReply.Interpret((int)response.StatusCode, reply);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AppReply(AppReplyStatus.Retry, 0, $"the app did not answer within {timeout.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException ex)
         {
+            _backoff.Unreachable();
             var detail = ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal
                 ? $"the app's certificate was refused: {refusal}"
                 : $"cannot reach the app at {_baseUri}: {ex.Message}";
             return new AppReply(AppReplyStatus.Retry, 0, detail);
         }
+        catch (IOException ex)
+        {
+            // The app answered, so it is up; only this reply was cut off.
+            return new AppReply(AppReplyStatus.Retry, 0, $"the app's answer was cut off: {ex.Message}");
+        }
     }
+
+    /// <summary>The app's limit on deliveries in flight, shared by all its subscriptions.</summary>
+    public AppConcurrencyLimiter Limiter => _limiter;
 
     /// <summary>GETs a path of the app (subscription discovery). Transport failures throw <see cref="HttpRequestException"/> with the reason.</summary>
     public async Task<(int Status, byte[] Body)> GetAsync(string path, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)

@@ -45,6 +45,10 @@ internal sealed partial class DeliveryHandler(
             body = RawPayloadEnvelope.Create(message.Data.Span, Definition.Topic, Component.Name,
                 rawTraceParent, Lookup(message.Metadata, "tracestate"), timeProvider.GetUtcNow());
         }
+        else if (BrokerBinaryModeEvent.Applies(message))
+        {
+            body = BrokerBinaryModeEvent.Rebuild(message, Definition.Topic, Component.Name);
+        }
         else
         {
             body = message.Data;
@@ -59,7 +63,7 @@ internal sealed partial class DeliveryHandler(
         if (!raw.Value && CloudEventExpiration.IsExpired(body.Span, timeProvider.GetUtcNow()))
         {
             LogExpired(logger, message.Id, Definition.Topic, target.App.AppId);
-            metrics.Deliveries.Add(1, new("outcome", "expired"), new("app", target.App.AppId));
+            CountDelivery("expired");
             await DeadLetterAsync(message, bestEffort: true, cancellationToken);
             return MessageOutcome.Acknowledge;
         }
@@ -88,7 +92,7 @@ internal sealed partial class DeliveryHandler(
         }
 
         var reply = await policy.ExecuteAsync(token => AttemptAsync(path, body, headers, token), cancellationToken);
-        metrics.Deliveries.Add(1, new("outcome", reply.Status.ToString().ToLowerInvariant()), new("app", target.App.AppId));
+        CountDelivery(reply.Status.ToString().ToLowerInvariant());
         switch (reply.Status)
         {
             case AppReplyStatus.Success:
@@ -104,19 +108,12 @@ internal sealed partial class DeliveryHandler(
         }
     }
 
-    private async Task<AppReply> AttemptAsync(string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(attemptTimeout);
-        try
-        {
-            return await target.Channel.PostAsync(path, body, CloudEventMediaTypes.StructuredJson, headers, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new AppReply(AppReplyStatus.Retry, 0, $"the app did not answer within {attemptTimeout.TotalSeconds:0.###} s");
-        }
-    }
+    private Task<AppReply> AttemptAsync(string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        target.Channel.PostAsync(path, body, CloudEventMediaTypes.StructuredJson, headers, attemptTimeout, cancellationToken);
+
+    /// <summary>One final delivery outcome on <c>gateway.deliveries</c>, tagged so a topic's outcomes can be told apart.</summary>
+    private void CountDelivery(string outcome) =>
+        metrics.Deliveries.Add(1, new("outcome", outcome), new("app", target.App.AppId), new("pubsub", Component.Name), new("topic", Definition.Topic));
 
     /// <summary>A message that cannot be delivered at all: dead-letter it if possible, else leave it to the broker.</summary>
     private async Task<MessageOutcome> FailAsync(BrokerMessage message, string reason, CancellationToken cancellationToken)

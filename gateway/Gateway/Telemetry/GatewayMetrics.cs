@@ -14,7 +14,7 @@ internal sealed class GatewayMetrics : IDisposable
         _meter = meterFactory.Create(MeterName);
         Publishes = _meter.CreateCounter<long>("gateway.publishes", description: "Publish requests by pubsub and result.");
         ScopeDenials = _meter.CreateCounter<long>("gateway.scope.denials", description: "Operations denied by topic scoping.");
-        Deliveries = _meter.CreateCounter<long>("gateway.deliveries", description: "Delivery attempts to apps by outcome.");
+        Deliveries = _meter.CreateCounter<long>("gateway.deliveries", description: "Final delivery outcomes per message (success, retry, drop, expired), by app, pubsub and topic.");
         DeadLetters = _meter.CreateCounter<long>("gateway.dead_letters", description: "Messages written to a dead-letter topic.");
         AuthenticationFailures = _meter.CreateCounter<long>("gateway.authentication.failures", description: "Callers refused before authorization, by reason.");
     }
