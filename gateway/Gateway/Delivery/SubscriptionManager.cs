@@ -78,7 +78,8 @@ internal sealed partial class SubscriptionManager(
             foreach (var definition in desired)
             {
                 var existing = current.FirstOrDefault(entry => entry.Pubsub == definition.PubsubName && entry.Topic == definition.Topic);
-                if (existing.Running is not null && existing.Running.Fingerprint == definition.Fingerprint)
+                if (existing.Running is not null && existing.Running.Fingerprint == definition.Fingerprint
+                    && ReferenceEquals(existing.Running.Component, registry.Find(app.Namespace, app.AppId, definition.PubsubName)))
                 {
                     next.Add(existing);
                     continue;
@@ -112,6 +113,47 @@ internal sealed partial class SubscriptionManager(
         }
     }
 
+    /// <summary>
+    /// After a reload: reconciles every app the catalog lists, and stops every subscription of apps it no
+    /// longer lists. When this returns, nothing subscribes through a component the reload removed.
+    /// </summary>
+    public async Task ReconcileAllAsync(CancellationToken cancellationToken)
+    {
+        var apps = catalog.Apps;
+        foreach (var app in apps)
+        {
+            await ReconcileAsync(app, cancellationToken);
+        }
+
+        List<(AppKey Key, List<(string Pubsub, string Topic, RunningSubscription Running)> Entries)> orphaned;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_byApp)
+            {
+                orphaned = [.. _byApp.Where(pair => !apps.Any(app => app.Namespace == pair.Key.Namespace && app.AppId == pair.Key.AppId))
+                    .Select(pair => (pair.Key, pair.Value))];
+                foreach (var (key, _) in orphaned)
+                {
+                    _byApp.Remove(key);
+                }
+            }
+
+            foreach (var (key, entries) in orphaned)
+            {
+                foreach (var entry in entries.Where(entry => entry.Running.Handle is not null))
+                {
+                    await entry.Running.Handle!.DisposeAsync();
+                    LogStopped(_logger, key.AppId, entry.Pubsub, entry.Topic);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<RunningSubscription> StartOneAsync(AppSpec app, SubscriptionDefinition definition, CancellationToken cancellationToken)
     {
         var fingerprint = definition.Fingerprint;
@@ -128,7 +170,7 @@ internal sealed partial class SubscriptionManager(
             metrics.ScopeDenials.Add(1, new("operation", "subscribe"), new("pubsub", component.Name));
             TopicPublisher.LogDenied(_logger, app.AppId, subscriber.SpiffeId, app.Namespace, component.Name, definition.Topic, "subscribe", decision.Reason);
             var reason = ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + decision.Reason;
-            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, reason), null);
+            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, reason), null, component);
         }
 
         if (!RouteTable.TryCreate([.. definition.Rules.Select(rule => (rule.Match, rule.Path))], out var routes, out var routeError))
@@ -156,7 +198,7 @@ internal sealed partial class SubscriptionManager(
                 new SubscribeRequest(definition.Topic, group, definition.Metadata, concurrency), deliver, cancellationToken);
             LogStarted(_logger, app.AppId, component.Name, definition.Topic, group);
             var status = new SubscriptionStatus(app, definition, SubscriptionState.Running, $"delivering to {app.BaseUrl} as consumer group '{group}'");
-            return new RunningSubscription(fingerprint, status, handle);
+            return new RunningSubscription(fingerprint, status, handle, component);
         }
         catch (DriverException ex)
         {
@@ -166,7 +208,7 @@ internal sealed partial class SubscriptionManager(
         RunningSubscription Fail(AppSpec app, SubscriptionDefinition definition, string reason)
         {
             LogNotStarted(_logger, app.AppId, definition.PubsubName, definition.Topic, reason);
-            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Failed, reason), null);
+            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Failed, reason), null, component);
         }
     }
 

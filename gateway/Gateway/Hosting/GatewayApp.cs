@@ -88,6 +88,10 @@ internal static class GatewayApp
         services.AddSingleton<AppChannels>();
         services.AddSingleton<SubscriptionManager>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
+        services.AddSingleton<ResourceReloader>();
+        services.AddHostedService(provider => new ResourceWatcher(
+            provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<IOptions<GatewayOptions>>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ResourceWatcher>>()));
         services.AddSingleton<SubscriptionDiscovery>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionDiscovery>());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));

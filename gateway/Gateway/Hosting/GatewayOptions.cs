@@ -41,6 +41,12 @@ internal sealed class GatewayOptions
     public TimeSpan CredentialPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How often the resources folder is checked for changes (live reload). Default 5 s. A valid change is
+    /// applied without a restart; an invalid one is logged and the last good set stays in use.
+    /// </summary>
+    public TimeSpan ResourcesPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// SPIFFE ID shape per trust domain: <c>dapr</c> (<c>/ns/&lt;ns&gt;/&lt;app-id&gt;</c>, the default) or
     /// <c>k8s-sa</c> (<c>/ns/&lt;ns&gt;/sa/&lt;service-account&gt;</c>, the service account being the app ID).
     /// </summary>

@@ -4,6 +4,7 @@ using Gateway.Drivers;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resources;
+using Gateway.Subscriptions;
 
 namespace Gateway.Metadata;
 
@@ -14,7 +15,7 @@ namespace Gateway.Metadata;
 /// gateway's own SVID has expired (rotation failed): then it is not. Every answer carries the SVID's
 /// expiry in <c>X-Gateway-Svid-Not-After</c>.
 /// </summary>
-internal sealed class HealthEndpoints(ComponentRegistry registry, ResourceSet resources, CredentialStore credentials, TimeProvider timeProvider)
+internal sealed class HealthEndpoints(ComponentRegistry registry, SubscriptionCatalog catalog, CredentialStore credentials, TimeProvider timeProvider)
 {
     public async Task HealthzAsync(HttpContext context)
     {
@@ -53,5 +54,5 @@ internal sealed class HealthEndpoints(ComponentRegistry registry, ResourceSet re
 
     private bool IsKnownApp(HttpContext context, string appId) =>
         context.Features.Get<CallerFeature>()?.Caller.AppId == appId
-        || resources.Apps.Any(app => string.Equals(app.AppId, appId, StringComparison.Ordinal));
+        || catalog.Apps.Any(app => string.Equals(app.AppId, appId, StringComparison.Ordinal));
 }

@@ -3,12 +3,23 @@ using Gateway.Resources;
 
 namespace Gateway.Pubsub;
 
-/// <summary>Every loaded pub/sub component, with one running driver each.</summary>
+/// <summary>
+/// Every loaded pub/sub component, with one running driver each. The set can be replaced while the
+/// gateway runs (live reload); every lookup reads one consistent set.
+/// </summary>
 internal sealed class ComponentRegistry : IAsyncDisposable
 {
-    private readonly IReadOnlyList<PubsubComponent> _components;
+    private readonly IReadOnlyDictionary<string, IPubSubDriverFactory> _factories;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _timeProvider;
+    private volatile IReadOnlyList<PubsubComponent> _components = [];
 
-    private ComponentRegistry(IReadOnlyList<PubsubComponent> components) => _components = components;
+    private ComponentRegistry(IReadOnlyDictionary<string, IPubSubDriverFactory> factories, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        _factories = factories;
+        _loggerFactory = loggerFactory;
+        _timeProvider = timeProvider;
+    }
 
     public IReadOnlyList<PubsubComponent> All => _components;
 
@@ -19,17 +30,28 @@ internal sealed class ComponentRegistry : IAsyncDisposable
         ILoggerFactory loggerFactory,
         TimeProvider timeProvider)
     {
-        var components = new List<PubsubComponent>(resources.Components.Count);
+        var registry = new ComponentRegistry(factories, loggerFactory, timeProvider);
+        registry._components = [.. resources.Components.Select(registry.CreateComponent)];
+        return registry;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="resources"/> the current set. A component whose declaration is unchanged
+    /// keeps its driver (and so its running subscriptions); a changed or new one gets a new driver.
+    /// Returns the components no longer in use: the caller disposes them once nothing subscribes through them.
+    /// </summary>
+    public IReadOnlyList<PubsubComponent> Replace(ResourceSet resources)
+    {
+        var before = _components;
+        var next = new List<PubsubComponent>(resources.Components.Count);
         foreach (var spec in resources.Components)
         {
-            var metadata = spec.Metadata
-                .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.OrdinalIgnoreCase);
-            var driver = factories[spec.Type].Create(new DriverContext(spec.Name, metadata, loggerFactory, timeProvider));
-            components.Add(new PubsubComponent(spec, driver));
+            var kept = before.FirstOrDefault(component => ComponentSpecs.AreEquivalent(component.Spec, spec));
+            next.Add(kept ?? CreateComponent(spec));
         }
 
-        return new ComponentRegistry(components);
+        _components = next;
+        return [.. before.Where(component => !next.Contains(component))];
     }
 
     /// <summary>The component named <paramref name="pubsubName"/> as this app sees it, or null when it does not exist for the app.</summary>
@@ -52,5 +74,11 @@ internal sealed class ComponentRegistry : IAsyncDisposable
         {
             await component.DisposeAsync();
         }
+    }
+
+    private PubsubComponent CreateComponent(ComponentSpec spec)
+    {
+        var driver = _factories[spec.Type].Create(new DriverContext(spec.Name, spec.MetadataDictionary, _loggerFactory, _timeProvider));
+        return new PubsubComponent(spec, driver);
     }
 }

@@ -9,20 +9,31 @@ namespace Gateway.Resiliency;
 /// resources of one <see cref="ResourceSet"/> (spec/dapr-pubsub.md §7; lookup rules on
 /// <see cref="PolicyResolver"/>). Policies are created on first use and kept, so each target has one
 /// circuit breaker however many subscriptions or publishers use it. Without any applicable policy a
-/// target gets exactly one attempt.
+/// target gets exactly one attempt. <see cref="Replace"/> swaps in the policies of a new set (live reload):
+/// later lookups get new policies, while deliveries already holding a policy keep it.
 /// </summary>
 internal sealed class ResiliencyPolicies
 {
-    private readonly IReadOnlyList<ResiliencySpec> _resiliencies;
     private readonly TimeProvider _clock;
     private readonly Func<double> _jitter;
-    private readonly ConcurrentDictionary<(PolicyDirection Direction, string Namespace, string Component, string AppId), object> _policies = new();
+    private volatile PolicySet _current;
 
     /// <param name="jitter">
     /// Randomness for exponential back-off, a value in [0, 1) per wait; defaults to <see cref="Random.Shared"/>.
     /// </param>
     /// <exception cref="InvalidOperationException">Some policy cannot be carried out; the message lists every problem.</exception>
     public ResiliencyPolicies(ResourceSet resources, TimeProvider timeProvider, Func<double>? jitter = null)
+    {
+        _current = Build(resources);
+        _clock = timeProvider;
+        _jitter = jitter ?? Random.Shared.NextDouble;
+    }
+
+    /// <summary>Uses the Resiliency resources of <paramref name="resources"/> from now on; circuit breaker state starts afresh.</summary>
+    /// <exception cref="InvalidOperationException">Some policy cannot be carried out; the current policies stay.</exception>
+    public void Replace(ResourceSet resources) => _current = Build(resources);
+
+    private static PolicySet Build(ResourceSet resources)
     {
         var errors = Validate(resources);
         if (errors.Count > 0)
@@ -31,9 +42,7 @@ internal sealed class ResiliencyPolicies
                 $"The Resiliency resources cannot be used:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        _resiliencies = resources.Resiliencies;
-        _clock = timeProvider;
-        _jitter = jitter ?? Random.Shared.NextDouble;
+        return new PolicySet(resources.Resiliencies, new());
     }
 
     /// <summary>
@@ -47,17 +56,30 @@ internal sealed class ResiliencyPolicies
 
     /// <summary>How deliveries from <paramref name="componentName"/> to app <paramref name="appId"/> are attempted.</summary>
     public IInboundPolicy InboundFor(string @namespace, string componentName, string appId) =>
-        (IInboundPolicy)_policies.GetOrAdd((PolicyDirection.Inbound, @namespace, componentName, appId), key =>
+        (IInboundPolicy)Policies(out var resiliencies).GetOrAdd((PolicyDirection.Inbound, @namespace, componentName, appId), key =>
         {
-            var resolved = PolicyResolver.Resolve(_resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Inbound);
+            var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Inbound);
             return resolved.IsEmpty ? SingleAttemptPolicy.Instance : new ResilientInboundPolicy(resolved, key.Component, _clock, _jitter);
         });
 
     /// <summary>How publishes of app <paramref name="appId"/> to <paramref name="componentName"/> are attempted.</summary>
     public IOutboundPolicy OutboundFor(string @namespace, string componentName, string appId) =>
-        (IOutboundPolicy)_policies.GetOrAdd((PolicyDirection.Outbound, @namespace, componentName, appId), key =>
+        (IOutboundPolicy)Policies(out var resiliencies).GetOrAdd((PolicyDirection.Outbound, @namespace, componentName, appId), key =>
         {
-            var resolved = PolicyResolver.Resolve(_resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Outbound);
+            var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Outbound);
             return resolved.IsEmpty ? SingleAttemptOutboundPolicy.Instance : new ResilientOutboundPolicy(resolved, key.Component, _clock, _jitter);
         });
+
+    private ConcurrentDictionary<(PolicyDirection Direction, string Namespace, string Component, string AppId), object> Policies(
+        out IReadOnlyList<ResiliencySpec> resiliencies)
+    {
+        var current = _current;
+        resiliencies = current.Resiliencies;
+        return current.Cache;
+    }
+
+    /// <summary>The resources one generation of policies is built from, and the policies built so far.</summary>
+    private sealed record PolicySet(
+        IReadOnlyList<ResiliencySpec> Resiliencies,
+        ConcurrentDictionary<(PolicyDirection Direction, string Namespace, string Component, string AppId), object> Cache);
 }

@@ -14,12 +14,16 @@ internal sealed class SubscriptionCatalog(ResourceSet resources)
     private readonly Dictionary<AppKey, IReadOnlyList<SubscriptionDefinition>> _programmatic = [];
     private readonly Dictionary<AppKey, IReadOnlyList<SubscriptionDefinition>> _runtime = [];
     private readonly Lock _lock = new();
+    private volatile ResourceSet _resources = resources;
 
     /// <summary>The apps that can receive deliveries (those with an <c>App</c> resource).</summary>
-    public IReadOnlyList<AppSpec> Apps => resources.Apps;
+    public IReadOnlyList<AppSpec> Apps => _resources.Apps;
+
+    /// <summary>Uses the <c>Subscription</c> and <c>App</c> resources of <paramref name="next"/> from now on (live reload).</summary>
+    public void Replace(ResourceSet next) => _resources = next;
 
     public AppSpec? FindApp(AppKey key) =>
-        resources.Apps.FirstOrDefault(app => app.Namespace == key.Namespace && app.AppId == key.AppId);
+        _resources.Apps.FirstOrDefault(app => app.Namespace == key.Namespace && app.AppId == key.AppId);
 
     /// <summary>Replaces what the app declared through <c>/dapr/subscribe</c>. Returns true when it changed.</summary>
     public bool SetProgrammatic(AppKey app, IReadOnlyList<SubscriptionDefinition> definitions) => Set(_programmatic, app, definitions);
@@ -49,7 +53,7 @@ internal sealed class SubscriptionCatalog(ResourceSet resources)
     {
         var key = new AppKey(app.Namespace, app.AppId);
         var effective = new List<SubscriptionDefinition>();
-        foreach (var spec in resources.Subscriptions)
+        foreach (var spec in _resources.Subscriptions)
         {
             if (spec.Namespace == app.Namespace && ResourceScopes.AppliesTo(spec.Scopes, app.AppId))
             {

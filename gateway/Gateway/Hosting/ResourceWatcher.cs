@@ -1,0 +1,78 @@
+using Gateway.Drivers;
+using Gateway.Resources;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// Live reload: polls the resources folder every <see cref="GatewayOptions.ResourcesPollInterval"/>. When
+/// the files change they are loaded and validated as at start; a set with errors is logged (every error)
+/// and the last good set stays in use; a valid set is handed to <see cref="ResourceReloader"/>.
+/// </summary>
+internal sealed partial class ResourceWatcher(
+    ResourceReloader reloader,
+    IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories,
+    IOptions<GatewayOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ResourceWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var directory = options.Value.ResourcesPath;
+        var interval = options.Value.ResourcesPollInterval > TimeSpan.Zero ? options.Value.ResourcesPollInterval : TimeSpan.FromSeconds(5);
+        var seen = ResourceFingerprint.Take(directory);
+        using var timer = new PeriodicTimer(interval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = ResourceFingerprint.Take(directory);
+                if (string.Equals(now, seen, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                seen = now;
+                await ReloadAsync(directory, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ReloadAsync(string directory, CancellationToken cancellationToken)
+    {
+        LogChanged(logger, directory);
+        var loaded = ResourceLoader.Load(directory, driverFactories);
+        foreach (var warning in loaded.Warnings)
+        {
+            LogWarning(logger, warning.ToString());
+        }
+
+        if (loaded.Resources is null || loaded.Errors.Count > 0)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                LogInvalid(logger, error.ToString());
+            }
+
+            LogKept(logger, loaded.Errors.Count);
+            return;
+        }
+
+        await reloader.ApplyAsync(loaded.Resources, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Resources under '{Directory}' changed; loading them")]
+    private static partial void LogChanged(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Changed resources are invalid: {Error}")]
+    private static partial void LogInvalid(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Changed resources not applied ({Count} errors); the last good set stays in use")]
+    private static partial void LogKept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Changed resources: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+}
