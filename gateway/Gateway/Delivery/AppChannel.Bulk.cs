@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Authentication;
-
 namespace Gateway.Delivery;
 
 /// <summary>The request bulk delivery needs: the app's whole reply, status and body, not one delivery's verdict.</summary>
@@ -13,29 +10,20 @@ internal sealed partial class AppChannel
     /// </summary>
     public async Task<(int Status, byte[] Body)> PostForReplyAsync(string path, ReadOnlyMemory<byte> body, string contentType, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path.TrimStart('/')));
-        request.Content = new ReadOnlyMemoryContent(body);
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
         await _backoff.WaitAsync(cancellationToken);
         using var slot = await _limiter.AcquireAsync(cancellationToken);
-        using var lease = _clients.Acquire();
         try
         {
-            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var answer = await SendAsync(HttpMethod.Post, path, body, contentType, headers, cancellationToken);
             _backoff.Answered();
-            return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
+            return answer;
         }
         catch (HttpRequestException ex)
         {
             _backoff.Unreachable();
-            if (ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal)
+            if (CertificateRefusal(ex) is { } refusal)
             {
-                throw new HttpRequestException($"the app's certificate was refused: {refusal}", ex);
+                throw new HttpRequestException(refusal, ex);
             }
 
             throw;

@@ -55,23 +55,13 @@ internal sealed partial class AppChannel : IDisposable
     {
         await _backoff.WaitAsync(cancellationToken);
         using var slot = await _limiter.AcquireAsync(cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path.TrimStart('/')));
-        request.Content = new ReadOnlyMemoryContent(body);
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
         using var exchange = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         exchange.CancelAfter(timeout);
-        using var lease = _clients.Acquire();
         try
         {
-            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, exchange.Token);
+            var (status, reply) = await SendAsync(HttpMethod.Post, path, body, contentType, headers, exchange.Token);
             _backoff.Answered();
-            var reply = await ReadReplyAsync(response.Content, exchange.Token);
-            return AppReply.Interpret((int)response.StatusCode, reply);
+            return AppReply.Interpret(status, reply);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -80,14 +70,12 @@ internal sealed partial class AppChannel : IDisposable
         catch (HttpRequestException ex)
         {
             _backoff.Unreachable();
-            var detail = ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal
-                ? $"the app's certificate was refused: {refusal}"
-                : $"cannot reach the app at {_baseUri}: {ex.Message}";
-            return new AppReply(AppReplyStatus.Retry, 0, detail);
+            return new AppReply(AppReplyStatus.Retry, 0, CertificateRefusal(ex) ?? $"cannot reach the app at {_baseUri}: {ex.Message}");
         }
         catch (IOException ex)
         {
             // The app answered, so it is up; only this reply was cut off.
+            _backoff.Answered();
             return new AppReply(AppReplyStatus.Retry, 0, $"the app's answer was cut off: {ex.Message}");
         }
     }
@@ -98,23 +86,47 @@ internal sealed partial class AppChannel : IDisposable
     /// <summary>GETs a path of the app (subscription discovery). Transport failures throw <see cref="HttpRequestException"/> with the reason.</summary>
     public async Task<(int Status, byte[] Body)> GetAsync(string path, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, path.TrimStart('/')));
+        try
+        {
+            return await SendAsync(HttpMethod.Get, path, null, null, headers, cancellationToken);
+        }
+        catch (HttpRequestException ex) when (CertificateRefusal(ex) is { } refusal)
+        {
+            throw new HttpRequestException(refusal, ex);
+        }
+    }
+
+    /// <summary>One request to the app, on the pool of the current credentials; the reply's status and (at most 64 KiB of) body.</summary>
+    private async Task<(int Status, byte[] Body)> SendAsync(
+        HttpMethod method,
+        string path,
+        ReadOnlyMemory<byte>? body,
+        string? contentType,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_baseUri, path.TrimStart('/')));
+        if (body is { } content)
+        {
+            request.Content = new ReadOnlyMemoryContent(content);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType!);
+        }
+
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
         using var lease = _clients.Acquire();
-        try
-        {
-            using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal)
-        {
-            throw new HttpRequestException($"the app's certificate was refused: {refusal}", ex);
-        }
+        using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
     }
+
+    /// <summary>Why the app's certificate was refused, when that is what made <paramref name="exception"/>; else null.</summary>
+    private string? CertificateRefusal(HttpRequestException exception) =>
+        exception.InnerException is AuthenticationException && _lastCertificateRefusal is { } refusal
+            ? $"the app's certificate was refused: {refusal}"
+            : null;
 
     private HttpClient CreateClient(GatewayCredentials own, Func<GatewayCredentials> credentials, TimeProvider timeProvider)
     {

@@ -22,13 +22,13 @@ internal static class BulkEntryReader
         var routed = raw
             ? RawPayloadEnvelope.Create(message.Data.Span, definition.Topic, target.Component.Name, null, null, now)
             : message.Data;
-        using var cloudEvent = ParseObject(routed);
+        using var cloudEvent = CloudEventJson.TryParseObject(routed);
         if (cloudEvent is null)
         {
             return BulkEntryReading.Failed("the message is not a JSON CloudEvent");
         }
 
-        if (!raw && CloudEventExpiration.IsExpired(message.Data.Span, now))
+        if (!raw && CloudEventExpiration.IsExpired(cloudEvent.RootElement, now))
         {
             return BulkEntryReading.NotSent(expired: true);
         }
@@ -46,24 +46,5 @@ internal static class BulkEntryReader
 
         var path = route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
         return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null);
-    }
-
-    private static JsonDocument? ParseObject(ReadOnlyMemory<byte> data)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(data);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

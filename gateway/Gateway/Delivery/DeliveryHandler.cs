@@ -54,13 +54,13 @@ internal sealed partial class DeliveryHandler(
             body = message.Data;
         }
 
-        using var cloudEvent = ParseObject(body);
+        using var cloudEvent = CloudEventJson.TryParseObject(body);
         if (cloudEvent is null)
         {
             return await FailAsync(message, "the message is not a JSON CloudEvent", cancellationToken);
         }
 
-        if (!raw.Value && CloudEventExpiration.IsExpired(body.Span, timeProvider.GetUtcNow()))
+        if (!raw.Value && CloudEventExpiration.IsExpired(cloudEvent.RootElement, timeProvider.GetUtcNow()))
         {
             LogExpired(logger, message.Id, Definition.Topic, target.App.AppId);
             CountDelivery("expired");
@@ -147,25 +147,6 @@ internal sealed partial class DeliveryHandler(
 
         LogDeadLetterFailed(logger, message.Id, deadLetterTopic, error.Message);
         return bestEffort ? MessageOutcome.Acknowledge : MessageOutcome.Redeliver;
-    }
-
-    private static JsonDocument? ParseObject(ReadOnlyMemory<byte> data)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(data);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string? ReadString(JsonElement element, string name) =>

@@ -57,8 +57,7 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
-            return (DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, limit), null, null);
+            return (DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, RequestBody.LimitOf(context.Request)), null, null);
         }
 
         if (!BulkPublishEntryReader.TryRead(body, out var entries, out var jsonError, out var document))
@@ -108,10 +107,7 @@ internal sealed class BulkPublishEndpoint(ComponentRegistry registry, TopicPubli
                         entryMetadata ?? new Dictionary<string, string>(), traceParent, traceState, timeProvider.GetUtcNow()));
                     if (envelope.Error is { } error)
                     {
-                        var daprError = error.Kind == EnvelopeErrorKind.NotJsonObject
-                            ? DaprErrors.CannotCreateCloudEvent(component.Name, caller.AppId, error.Message)
-                            : DaprErrors.InvalidCloudEvent(component.Name, caller.AppId, error.Message);
-                        return (daprError, null, null);
+                        return (DaprErrors.FromEnvelope(error, component.Name, caller.AppId), null, null);
                     }
 
                     data = envelope.Bytes!;

@@ -26,6 +26,12 @@ internal static class DaprErrors
         new(400, "ERR_PUBSUB_CLOUD_EVENTS_SER", $"invalid cloudevent: {error}", "DAPR_PUBSUB_CLOUD_EVENT_CREATION", pubsub,
             new Dictionary<string, string> { ["appID"] = appId, ["error"] = error });
 
+    /// <summary>The answer for a CloudEvent the envelope could not be built from (Dapr's 500, or our 400 for a rule broken).</summary>
+    public static DaprError FromEnvelope(CloudEvents.EnvelopeError error, string pubsub, string appId) =>
+        error.Kind == CloudEvents.EnvelopeErrorKind.NotJsonObject
+            ? CannotCreateCloudEvent(pubsub, appId, error.Message)
+            : InvalidCloudEvent(pubsub, appId, error.Message);
+
     public static DaprError Forbidden(string pubsub, string topic, string appId)
     {
         var message = $"topic {topic} is not allowed for app id {appId}";

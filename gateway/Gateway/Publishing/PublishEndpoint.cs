@@ -41,7 +41,7 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+            return DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, RequestBody.LimitOf(context.Request));
         }
 
         if (!RawPayload.TryRead(metadata, out var raw, out var rawValue))
@@ -65,9 +65,7 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
                 timeProvider.GetUtcNow()));
             if (envelope.Error is { } error)
             {
-                return error.Kind == EnvelopeErrorKind.NotJsonObject
-                    ? DaprErrors.CannotCreateCloudEvent(component.Name, caller.AppId, error.Message)
-                    : DaprErrors.InvalidCloudEvent(component.Name, caller.AppId, error.Message);
+                return DaprErrors.FromEnvelope(error, component.Name, caller.AppId);
             }
 
             data = envelope.Bytes!;

@@ -5,11 +5,14 @@ namespace Gateway.Publishing;
 /// <summary>Reads a request body whole, telling an over-size body apart from other failures.</summary>
 internal static class RequestBody
 {
+    /// <summary>The largest body Kestrel accepts for this request (long.MaxValue when unlimited).</summary>
+    public static long LimitOf(HttpRequest request) =>
+        request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? long.MaxValue;
+
     /// <summary>Returns the body, or null when it is larger than Kestrel's configured limit.</summary>
     public static async ValueTask<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (limit is not null && request.ContentLength > limit)
+        if (request.ContentLength > LimitOf(request))
         {
             return null;
         }

@@ -12,9 +12,7 @@ internal sealed class PubsubComponent : IAsyncDisposable
         Spec = spec;
         Driver = driver;
         Scopes = TopicScopes.Parse(spec.Metadata);
-        Metadata = spec.Metadata
-            .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.OrdinalIgnoreCase);
+        Metadata = spec.MetadataDictionary;
     }
 
     public ComponentSpec Spec { get; }

@@ -31,7 +31,12 @@ internal sealed class RuntimeSubscriptionEndpoint(
             return;
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted) ?? [];
+        if (await RequestBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+        {
+            await Error(413, "ERR_SUBSCRIPTION_INVALID", $"the request body is larger than the limit of {RequestBody.LimitOf(context.Request)} bytes").WriteAsync(context.Response);
+            return;
+        }
+
         var array = new byte[body.Length + 2];
         array[0] = (byte)'[';
         body.CopyTo(array, 1);

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Gateway.Certificates;
 using Gateway.Delivery;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +17,8 @@ public sealed class BulkDaprJsSdkTests
     public async Task DaprServerSubscribeBulk_ReceivesEveryEvent_AndItsRetryIsDeliveredAgain()
     {
         using var pki = new TestPki();
-        var environment = WithCertificate(pki, "js-bulk", new Dictionary<string, string> { ["GATEWAY_CA"] = pki.CaPath });
-        var appPort = FreePort();
+        var environment = NodeScript.AppEnvironment(pki, "js-bulk");
+        var appPort = FreeTcpPort.Next();
         await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
             apiVersion: dapr.io/v1alpha1
             kind: Component
@@ -70,21 +68,5 @@ public sealed class BulkDaprJsSdkTests
 
         await subscriber.WaitForLineAsync("\"retry\"", retried);
         await subscriber.WaitForLineAsync("\"success\"", retried);
-    }
-
-    private static Dictionary<string, string> WithCertificate(TestPki pki, string appId, Dictionary<string, string> environment)
-    {
-        var certPath = Path.Combine(pki.Directory, appId + ".crt");
-        var keyPath = Path.Combine(pki.Directory, appId + ".key");
-        using var svid = pki.IssueApp(appId);
-        SvidFiles.Write(svid, pki.Ca.Certificate, certPath, keyPath);
-        return new Dictionary<string, string>(environment) { ["APP_CERT"] = certPath, ["APP_KEY"] = keyPath };
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using Gateway.Certificates;
 using Gateway.Delivery;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +17,9 @@ public sealed class DaprJsSdkTests
     public async Task DaprClientPublishes_DaprServerReceives_IncludingRetryAndDeadLetter()
     {
         using var pki = new TestPki();
-        var environment = new Dictionary<string, string> { ["GATEWAY_CA"] = pki.CaPath };
-        var subscriberEnvironment = WithCertificate(pki, "js-subscriber", environment);
-        var publisherEnvironment = WithCertificate(pki, "js-publisher", environment);
-        var appPort = FreePort();
+        var subscriberEnvironment = NodeScript.AppEnvironment(pki, "js-subscriber");
+        var publisherEnvironment = NodeScript.AppEnvironment(pki, "js-publisher");
+        var appPort = FreeTcpPort.Next();
         await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
             apiVersion: dapr.io/v1alpha1
             kind: Component
@@ -82,21 +79,5 @@ public sealed class DaprJsSdkTests
         await using var publisher = NodeScript.Start("dapr-publisher.js", environment, topic, json);
         Assert.Equal(0, await publisher.WaitForExitAsync());
         Assert.Contains("""{"error":null}""", publisher.Lines);
-    }
-
-    private static Dictionary<string, string> WithCertificate(TestPki pki, string appId, Dictionary<string, string> environment)
-    {
-        var certPath = Path.Combine(pki.Directory, appId + ".crt");
-        var keyPath = Path.Combine(pki.Directory, appId + ".key");
-        using var svid = pki.IssueApp(appId);
-        SvidFiles.Write(svid, pki.Ca.Certificate, certPath, keyPath);
-        return new Dictionary<string, string>(environment) { ["APP_CERT"] = certPath, ["APP_KEY"] = keyPath };
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -77,6 +77,19 @@ internal sealed class NodeScript : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the scripts' mtls-agent.js reads: the CA to trust for the gateway, and an SVID of
+    /// <paramref name="appId"/> written as PEM files.
+    /// </summary>
+    public static Dictionary<string, string> AppEnvironment(TestPki pki, string appId)
+    {
+        var certPath = Path.Combine(pki.Directory, appId + ".crt");
+        var keyPath = Path.Combine(pki.Directory, appId + ".key");
+        using var svid = pki.IssueApp(appId);
+        Gateway.Certificates.SvidFiles.Write(svid, pki.Ca.Certificate, certPath, keyPath);
+        return new Dictionary<string, string> { ["GATEWAY_CA"] = pki.CaPath, ["APP_CERT"] = certPath, ["APP_KEY"] = keyPath };
+    }
+
     public static NodeScript Start(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("node")
