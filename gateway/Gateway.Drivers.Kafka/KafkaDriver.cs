@@ -85,7 +85,6 @@ internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
         }
 
         await Task.WhenAll(running.Select(s => s.DisposeAsync().AsTask()));
-        _health.Dispose();
         _publisher.Close(FlushTimeout);
     }
 

@@ -5,6 +5,7 @@ using Gateway.Pubsub;
 using Gateway.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Gateway.Cli;
 
@@ -90,6 +91,13 @@ internal static class RunCommand
     internal static async Task<int> RunAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        // ASP.NET Core logs two lines per request at Information; a pub/sub gateway must not pay that on
+        // every publish (measured in docs/benchmarks.md). Inserted first, so appsettings.json, the
+        // environment (Logging__LogLevel__Microsoft.AspNetCore) and flags can still lower it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", nameof(LogLevel.Warning))],
+        });
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console =>

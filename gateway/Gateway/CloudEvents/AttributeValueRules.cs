@@ -60,9 +60,18 @@ internal static class AttributeValueRules
         }
     }
 
-    private static void CheckString(string name, JsonElement element, List<CloudEventViolation> violations, bool core)
+    /// <summary>
+    /// Checks an attribute the gateway writes as a JSON string itself, without a JSON round trip: the
+    /// same rules <see cref="Check"/> applies to a string member of that name.
+    /// </summary>
+    public static void CheckString(string name, string value, List<CloudEventViolation> violations) =>
+        CheckString(name, value, violations, core: name is Id or Source or SpecVersion or EventType or DataContentType or DataSchema or Subject or Time);
+
+    private static void CheckString(string name, JsonElement element, List<CloudEventViolation> violations, bool core) =>
+        CheckString(name, JsonStringLiteral.Decode(element.GetRawText()), violations, core);
+
+    private static void CheckString(string name, string value, List<CloudEventViolation> violations, bool core)
     {
-        string value = JsonStringLiteral.Decode(element.GetRawText());
         string? problem = CloudEventStringRule.FindProblem(value);
         if (problem is not null)
         {

@@ -22,10 +22,10 @@ internal sealed class DaprApiRouter(
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var method = context.Request.Method;
-        var path = context.Request.Path.Value ?? "/";
+        var cleaned = PublishRoute.CleanPath(context.Request.Path.Value ?? "/");
         if (HttpMethods.IsGet(method))
         {
-            switch (PublishRoute.CleanPath(path))
+            switch (cleaned)
             {
                 case "/v1.0/healthz":
                     return health.HealthzAsync(context);
@@ -36,7 +36,6 @@ internal sealed class DaprApiRouter(
             }
         }
 
-        var cleaned = PublishRoute.CleanPath(path);
         if (cleaned == RuntimeSubscriptionEndpoint.Prefix)
         {
             if (HttpMethods.IsGet(method))

@@ -53,14 +53,15 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
         ReadOnlyMemory<byte> data = body;
         if (!raw)
         {
-            if (RepeatedBinaryModeHeader(context.Request) is { } repeated)
+            var binaryModeHeaders = BinaryModeHeaders(context.Request, out var repeated);
+            if (repeated is not null)
             {
                 return DaprErrors.InvalidCloudEvent(component.Name, caller.AppId,
                     $"header '{repeated}' appears more than once; each CloudEvents attribute must appear at most once");
             }
 
             var envelope = DaprEnvelope.Create(new EnvelopeRequest(
-                body, contentType, BinaryModeHeaders(context.Request), caller.AppId, component.Name, route.Topic,
+                body, contentType, binaryModeHeaders, caller.AppId, component.Name, route.Topic,
                 metadata, TraceContext.TraceParent(context.Request), TraceContext.TraceState(context.Request),
                 timeProvider.GetUtcNow()));
             if (envelope.Error is { } error)
@@ -79,16 +80,20 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
         return await publisher.PublishAsync(component, caller, new PublishRequest(route.Topic, data, contentType, metadata), context.RequestAborted);
     }
 
-    private static string? RepeatedBinaryModeHeader(HttpRequest request) =>
-        request.Headers.FirstOrDefault(header => header.Key.StartsWith("ce-", StringComparison.OrdinalIgnoreCase) && header.Value.Count > 1).Key;
-
-    private static Dictionary<string, string>? BinaryModeHeaders(HttpRequest request)
+    /// <summary>The <c>ce-*</c> headers (null when none), and the first one given more than once.</summary>
+    private static Dictionary<string, string>? BinaryModeHeaders(HttpRequest request, out string? repeated)
     {
+        repeated = null;
         Dictionary<string, string>? headers = null;
         foreach (var header in request.Headers)
         {
             if (header.Key.StartsWith("ce-", StringComparison.OrdinalIgnoreCase))
             {
+                if (header.Value.Count > 1)
+                {
+                    repeated ??= header.Key;
+                }
+
                 headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 headers[header.Key] = header.Value.ToString();
             }

@@ -58,6 +58,11 @@ internal sealed record PublishRoute(PublishRouteKind Kind, string PubsubName, st
     /// <summary>Go's <c>path.Clean</c> for an absolute path.</summary>
     internal static string CleanPath(string path)
     {
+        if (IsClean(path))
+        {
+            return path;
+        }
+
         var output = new List<string>();
         foreach (var segment in path.Split('/'))
         {
@@ -79,5 +84,42 @@ internal sealed record PublishRoute(PublishRouteKind Kind, string PubsubName, st
         }
 
         return "/" + string.Join('/', output);
+    }
+
+    /// <summary>True when <see cref="CleanPath"/> would return the path unchanged (the usual case, checked without allocating).</summary>
+    private static bool IsClean(string path)
+    {
+        if (path.Length == 0 || path[0] != '/')
+        {
+            return false;
+        }
+
+        if (path.Length == 1)
+        {
+            return true;
+        }
+
+        if (path[^1] == '/')
+        {
+            return false;
+        }
+
+        var rest = path.AsSpan(1);
+        while (true)
+        {
+            var slash = rest.IndexOf('/');
+            var segment = slash < 0 ? rest : rest[..slash];
+            if (segment.Length == 0 || segment is "." or "..")
+            {
+                return false;
+            }
+
+            if (slash < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(slash + 1)..];
+        }
     }
 }

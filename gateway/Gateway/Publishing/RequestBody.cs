@@ -19,7 +19,15 @@ internal static class RequestBody
 
         try
         {
-            using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
+            if (request.ContentLength is { } length && length <= Array.MaxLength)
+            {
+                // Kestrel ends the body at Content-Length, so one exact-size read is the whole body.
+                var exact = new byte[length];
+                await request.Body.ReadExactlyAsync(exact, cancellationToken);
+                return exact;
+            }
+
+            using var buffer = new MemoryStream(256);
             await request.Body.CopyToAsync(buffer, cancellationToken);
             return buffer.ToArray();
         }

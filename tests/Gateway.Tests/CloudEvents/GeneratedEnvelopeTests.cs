@@ -115,6 +115,53 @@ public sealed class GeneratedEnvelopeTests
         Assert.Contains($"attribute '{attribute}'", result.Error.Message);
     }
 
+    // Publisher-supplied strings that break (or nearly break) a rule, one row per place they land.
+    [Theory]
+    [InlineData("plain", "orders", "pubsub", "text/plain", "", "")]
+    [InlineData("topic with control character", "or\u0001ders", "pubsub", "text/plain", "", "")]
+    [InlineData("topic with noncharacter", "orders\uFFFE", "pubsub", "text/plain", "", "")]
+    [InlineData("pubsub with DEL", "orders", "pub\u007Fsub", "text/plain", "", "")]
+    [InlineData("content type not a media type", "orders", "pubsub", "text", "", "")]
+    [InlineData("content type with control character", "orders", "pubsub", "text/plain;a=\u0002", "", "")]
+    [InlineData("empty content type", "orders", "pubsub", "", "", "")]
+    [InlineData("id override with control character", "orders", "pubsub", "text/plain", "cloudevent.id", "a\u0003")]
+    [InlineData("source override relative reference", "orders", "pubsub", "text/plain", "cloudevent.source", "/a/b")]
+    [InlineData("source override not a URI-reference", "orders", "pubsub", "text/plain", "cloudevent.source", "a b")]
+    [InlineData("type override with noncharacter", "orders", "pubsub", "text/plain", "cloudevent.type", "t\uFDD0")]
+    [InlineData("subject override", "orders", "pubsub", "text/plain", "CloudEvent.Subject", "s")]
+    [InlineData("traceid override with control character", "orders", "pubsub", "text/plain", "cloudevent.traceid", "\u001F")]
+    [InlineData("traceparent override", "orders", "pubsub", "text/plain", "cloudevent.traceparent", "00-x")]
+    [InlineData("tracestate override with control character", "orders", "pubsub", "text/plain", "cloudevent.tracestate", "k=\u0000")]
+    [InlineData("several at once", "t\u0001", "p\u0002", "nope", "cloudevent.source", "a b")]
+    public void StringChecks_GiveTheValidatorsAnswerForTheWholeEnvelope(
+        string row, string topic, string pubsub, string contentType, string overrideKey, string overrideValue)
+    {
+        var metadata = new Dictionary<string, string>();
+        if (overrideKey.Length > 0)
+        {
+            metadata[overrideKey] = System.Text.RegularExpressions.Regex.Unescape(overrideValue);
+        }
+
+        var request = new EnvelopeRequest(
+            Encoding.UTF8.GetBytes("{\"a\":1}"), contentType.Length == 0 ? null : System.Text.RegularExpressions.Regex.Unescape(contentType),
+            null, "checkout", System.Text.RegularExpressions.Regex.Unescape(pubsub), System.Text.RegularExpressions.Regex.Unescape(topic),
+            metadata, "", "", Now);
+
+        var expected = CloudEventValidator.Validate(GeneratedEnvelope.WriteUnchecked(request));
+        var result = GeneratedEnvelope.Create(request);
+
+        if (expected.Count == 0)
+        {
+            Assert.True(result.IsSuccess, $"{row}: {result.Error?.Message}");
+            Assert.Empty(CloudEventValidator.Validate(result.Bytes));
+        }
+        else
+        {
+            Assert.False(result.IsSuccess, row);
+            Assert.Equal(string.Join("; ", expected.Select(v => v.Message)), result.Error.Message);
+        }
+    }
+
     [Fact]
     public void Ttl_AddsExpiration()
     {
