@@ -31,6 +31,46 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await publisher.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}"))).StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_LogsNoLinePerRequest_UnlessAppSettingsAskForIt(bool askForRequestLogs)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "components"));
+        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"),
+            "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n");
+        if (askForRequestLogs)
+        {
+            File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{"Logging":{"LogLevel":{"Microsoft.AspNetCore":"Information"}}}""");
+        }
+
+        await using var gateway = GatewayProcess.Start(_folder, "--dev", "--listen", "https://127.0.0.1:0");
+        await gateway.WaitForOutputAsync("gateway listening on ");
+        var address = new Uri(gateway.StandardOutput.Split('\n').First(line => line.StartsWith("gateway listening on ", StringComparison.Ordinal)).Split(' ')[3]);
+        using var ca = DevCertificateAuthority.Load(Path.Combine(_folder, ".gateway", "dev"));
+        using var publisher = TlsClients.Create(address, ca.Certificate, ca.IssueSvid(new SvidRequest("publisher")));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await publisher.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}"))).StatusCode);
+        }
+
+        // A refused caller is logged after the publishes; the console logger keeps order, so once its line is
+        // out, any line the publishes produced is out too.
+        using var anonymous = TlsClients.Create(address, ca.Certificate, null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}"))).StatusCode);
+        await gateway.WaitForOutputAsync("Refused caller");
+
+        var requestLines = gateway.StandardOutput.Split('\n').Count(line => line.Contains("Request starting", StringComparison.Ordinal));
+        if (askForRequestLogs)
+        {
+            Assert.True(requestLines >= 4, $"expected a 'Request starting' line per request, saw {requestLines}:\n{gateway.StandardOutput}");
+        }
+        else
+        {
+            Assert.Equal(0, requestLines);
+        }
+    }
+
     [Fact]
     public async Task Run_WithoutCredentials_Exits1SayingWhatToPass()
     {
