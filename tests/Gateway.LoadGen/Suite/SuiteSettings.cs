@@ -1,0 +1,22 @@
+namespace Gateway.LoadGen.Suite;
+
+/// <summary>Durations and rates of the suite; <see cref="Quick"/> keeps it under three minutes.</summary>
+internal sealed record SuiteSettings(
+    bool IsQuick,
+    int Connections,
+    TimeSpan Warmup,
+    TimeSpan Duration,
+    IReadOnlyList<double> PublishRates,
+    IReadOnlyList<double> DeliveryRates,
+    int BulkEntries,
+    double FanOutRate,
+    int FanOutApps,
+    double SubscriptionsRate,
+    int ManySubscriptions)
+{
+    public static SuiteSettings Full(int connections) => new(
+        false, connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8), [1000, 5000, 20000], [1000, 5000], 100, 500, 10, 1000, 1000);
+
+    public static SuiteSettings Quick(int connections) => new(
+        true, connections, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), [1000, 5000], [1000], 100, 200, 10, 500, 1000);
+}
