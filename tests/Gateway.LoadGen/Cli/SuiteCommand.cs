@@ -19,13 +19,14 @@ internal static class SuiteCommand
         var markdown = new Option<string?>("--markdown") { Description = "also write the markdown tables to this file" };
         var only = new Option<string?>("--only") { Description = $"comma-separated scenario keys: {string.Join(", ", BenchSuite.Keys)}" };
         var connections = new Option<int>("--connections") { Description = "keep-alive connections (workers) per run", DefaultValueFactory = _ => 4 };
+        var rateConnections = new Option<int>("--rate-connections") { Description = "connections (workers) per fixed-rate run", DefaultValueFactory = _ => 32 };
         var payload = new Option<int>("--payload") { Description = "bytes of each message's JSON payload", DefaultValueFactory = _ => 256 };
         var client = new Option<string>("--client") { Description = "raw | httpclient", DefaultValueFactory = _ => "raw" };
-        var command = new Command("suite", "Every scenario of docs/benchmarks.md, with the baselines, in one run.") { quick, output, markdown, only, connections, payload, client };
+        var command = new Command("suite", "Every scenario of docs/benchmarks.md, with the baselines, in one run.") { quick, output, markdown, only, connections, rateConnections, payload, client };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var connectionCount = parse.GetValue(connections);
-            var settings = parse.GetValue(quick) ? SuiteSettings.Quick(connectionCount) : SuiteSettings.Full(connectionCount);
+            var settings = (parse.GetValue(quick) ? SuiteSettings.Quick(connectionCount) : SuiteSettings.Full(connectionCount)) with { RateConnections = parse.GetValue(rateConnections) };
             var keys = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (keys?.FirstOrDefault(k => !BenchSuite.Keys.Contains(k)) is { } unknown)
             {

@@ -12,7 +12,7 @@ namespace Gateway.LoadGen.Load;
 /// </summary>
 internal static class FixedRate
 {
-    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     /// <param name="windowOpened">Told the timestamp at which the measured window opens, before anything is sent.</param>
     public static async Task<LoadOutcome> RunAsync(ILoadTarget target, int workers, double rate, TimeSpan warmup, TimeSpan duration, Action<long>? windowOpened, CancellationToken cancellationToken)

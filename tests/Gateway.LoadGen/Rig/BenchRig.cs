@@ -19,6 +19,7 @@ namespace Gateway.LoadGen.Rig;
 internal sealed class BenchRig : IAsyncDisposable
 {
     private static readonly TimeSpan DeliveryQuietPeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DeliveryWaitLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private readonly List<ServerProcess> _gateways = [];
     private ServerProcess? _noop;
@@ -155,7 +156,7 @@ internal sealed class BenchRig : IAsyncDisposable
         if (run.SubscribedApps > 0)
         {
             var expected = outcome.Succeeded * target.MessagesPerSend * run.SubscribedApps;
-            var delivered = await Subscribers.Recorder.WaitForAsync(expected, DeliveryQuietPeriod, cancellationToken);
+            var delivered = await Subscribers.Recorder.WaitForAsync(expected, DeliveryQuietPeriod, DeliveryWaitLimit, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(outcome.FirstStamp);
             delivery = new DeliveryResult(expected, delivered, Math.Round(delivered / elapsed.TotalSeconds, 1), Subscribers.Recorder.Summarize());
         }

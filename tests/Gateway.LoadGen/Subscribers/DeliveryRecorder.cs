@@ -44,14 +44,15 @@ internal sealed class DeliveryRecorder
     public LatencySummary Summarize() => Volatile.Read(ref _latency).Summarize();
 
     /// <summary>
-    /// Waits until <paramref name="expected"/> deliveries have counted, or until none has arrived for
-    /// <paramref name="quietFor"/>; returns how many counted.
+    /// Waits until <paramref name="expected"/> deliveries have counted, until none has arrived for
+    /// <paramref name="quietFor"/>, or at most <paramref name="atMost"/>; returns how many counted.
     /// </summary>
-    public async Task<long> WaitForAsync(long expected, TimeSpan quietFor, CancellationToken cancellationToken)
+    public async Task<long> WaitForAsync(long expected, TimeSpan quietFor, TimeSpan atMost, CancellationToken cancellationToken)
     {
         var last = Delivered;
         var lastChange = Stopwatch.GetTimestamp();
-        while (Delivered < expected)
+        var started = lastChange;
+        while (Delivered < expected && Stopwatch.GetElapsedTime(started) < atMost)
         {
             await Task.Delay(20, cancellationToken);
             var now = Delivered;

@@ -16,14 +16,14 @@ internal sealed class FanOutScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchRig rig, SuiteSettings settings, CancellationToken cancellationToken)
     {
         var rows = new List<RunResult>();
-        var shape = new LoadShape(LoadMode.Rate, settings.Connections, settings.FanOutRate, settings.Warmup, settings.Duration);
+        var shape = new LoadShape(LoadMode.Rate, settings.RateConnections, settings.FanOutRate, settings.Warmup, settings.Duration);
         foreach (var broker in Brokers)
         {
             foreach (var apps in new[] { 1, settings.FanOutApps })
             {
                 var topic = rig.NewTopic("fanout");
                 var gateway = await rig.StartGatewayAsync([broker], [.. Enumerable.Range(0, apps).Select(app => new BenchSubscription(broker, topic, app))]);
-                await using (var target = rig.GatewayTarget(gateway, broker, topic, settings.Connections))
+                await using (var target = rig.GatewayTarget(gateway, broker, topic, settings.RateConnections))
                 {
                     await rig.WaitUntilDeliveringAsync(target, apps, cancellationToken);
                     rows.Add(Progress.Report(Key, await rig.MeasureAsync(RunDescription.Gateway(broker, subscribedApps: apps), target, shape, gateway, cancellationToken)));

@@ -14,8 +14,8 @@ internal sealed class PublishLatencyScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchRig rig, SuiteSettings settings, CancellationToken cancellationToken)
     {
         var rows = new List<RunResult>();
-        LoadShape Shape(double rate) => new(LoadMode.Rate, settings.Connections, rate, settings.Warmup, settings.Duration);
-        await using (var noop = await rig.NoopTargetAsync(settings.Connections))
+        LoadShape Shape(double rate) => new(LoadMode.Rate, settings.RateConnections, rate, settings.Warmup, settings.Duration);
+        await using (var noop = await rig.NoopTargetAsync(settings.RateConnections))
         {
             foreach (var rate in settings.PublishRates)
             {
@@ -26,7 +26,7 @@ internal sealed class PublishLatencyScenario : IScenario
         foreach (var broker in Enum.GetValues<BrokerKind>())
         {
             var gateway = await rig.StartGatewayAsync([broker], []);
-            await using (var target = rig.GatewayTarget(gateway, broker, rig.NewTopic("latency"), settings.Connections))
+            await using (var target = rig.GatewayTarget(gateway, broker, rig.NewTopic("latency"), settings.RateConnections))
             {
                 foreach (var rate in settings.PublishRates)
                 {
@@ -48,10 +48,10 @@ internal sealed class PublishLatencyScenario : IScenario
         return new ScenarioResult(
             Key,
             "Publish latency at fixed rates",
-            $"Open loop: publishes due at exact intervals ({string.Join(", ", settings.PublishRates)} msg/s) go out on the first free of {settings.Connections} keep-alive mTLS connections; "
+            $"Open loop: publishes due at exact intervals ({string.Join(", ", settings.PublishRates)} msg/s) go out on the first free of {settings.RateConnections} keep-alive mTLS connections; "
             + $"latency runs from the due time to the answer, so a stall is charged to every publish queued behind it. {settings.Warmup.TotalSeconds:0} s warm-up, {settings.Duration.TotalSeconds:0} s measured, "
             + $"{rig.PayloadBytes}-byte payload, topic without subscribers. \"p99 over no-op\" subtracts the no-op endpoint's p99 at the same rate. "
-            + "Publishes still queued 15 s after the window count as errors.",
+            + "Publishes still queued 10 s after the window count as errors.",
             ["rate", "target", "rps", "errors", "p50", "p90", "p99", "p999", "max", "addedP99", "rss"],
             [.. rows.OrderBy(r => r.TargetRate)]);
     }

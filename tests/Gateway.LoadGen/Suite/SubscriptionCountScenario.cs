@@ -16,7 +16,7 @@ internal sealed class SubscriptionCountScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchRig rig, SuiteSettings settings, CancellationToken cancellationToken)
     {
         var rows = new List<RunResult>();
-        var shape = new LoadShape(LoadMode.Rate, settings.Connections, settings.SubscriptionsRate, settings.Warmup, settings.Duration);
+        var shape = new LoadShape(LoadMode.Rate, settings.RateConnections, settings.SubscriptionsRate, settings.Warmup, settings.Duration);
         foreach (var broker in Brokers)
         {
             foreach (var count in new[] { 1, settings.ManySubscriptions })
@@ -24,7 +24,7 @@ internal sealed class SubscriptionCountScenario : IScenario
                 var prefix = rig.NewTopic("many");
                 var subscriptions = Enumerable.Range(0, count).Select(i => new BenchSubscription(broker, $"{prefix}-{i}", 0)).ToList();
                 var gateway = await rig.StartGatewayAsync([broker], subscriptions);
-                await using (var target = rig.GatewayTarget(gateway, broker, subscriptions[0].Topic, settings.Connections))
+                await using (var target = rig.GatewayTarget(gateway, broker, subscriptions[0].Topic, settings.RateConnections))
                 {
                     await rig.WaitUntilDeliveringAsync(target, 1, cancellationToken);
                     var run = RunDescription.Gateway(broker, subscribedApps: 1, subscriptions: count, label: $"gateway → {broker.ComponentType()}, {count} subscription(s)");
