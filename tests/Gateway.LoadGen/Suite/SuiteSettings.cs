@@ -24,5 +24,5 @@ internal sealed record SuiteSettings(
         false, connections, 32, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8), [1000, 5000, 20000], [1000, 5000], 100, 500, 10, 1000, 1000);
 
     public static SuiteSettings Quick(int connections) => new(
-        true, connections, 32, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), [1000, 5000], [1000], 100, 200, 10, 500, 1000);
+        true, connections, 32, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), [1000], [1000], 100, 200, 10, 500, 1000);
 }
