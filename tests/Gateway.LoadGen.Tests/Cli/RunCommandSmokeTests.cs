@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Gateway.LoadGen.Tests.Cli;
+
+/// <summary>The generator run as users run it, against a real gateway process: the JSON it prints is usable.</summary>
+public sealed class RunCommandSmokeTests
+{
+    [Fact]
+    public async Task Run_OneSecondClosedLoopAgainstTheGateway_PrintsJsonWithRequestsNoErrorsAndOrderedPercentiles()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"loadgen-smoke-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunGeneratorAsync(
+                "run", "--target", "gateway", "--pubsub", "inmemory", "--mode", "closed", "--connections", "2", "--duration", "1s", "--warmup", "0s", "--out", output);
+
+            Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+            using var printed = JsonDocument.Parse(stdout);
+            using var written = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var row = Assert.Single(written.RootElement.GetProperty("scenarios").EnumerateArray().Single().GetProperty("rows").EnumerateArray());
+            Assert.Equal("gateway", row.GetProperty("target").GetString());
+            Assert.Equal("inmemory", row.GetProperty("pubsub").GetString());
+            Assert.True(row.GetProperty("succeeded").GetInt64() > 0, "no publish succeeded");
+            Assert.Equal(0, row.GetProperty("errorCount").GetInt64());
+            Assert.True(row.GetProperty("requestsPerSecond").GetDouble() > 0);
+            var latency = row.GetProperty("latency");
+            var percentiles = new[] { "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs" }.Select(p => latency.GetProperty(p).GetDouble()).ToList();
+            Assert.True(percentiles[0] > 0, "p50 is zero");
+            Assert.Equal(percentiles.Order(), percentiles);
+            Assert.True(row.GetProperty("serverPeakRssMb").GetDouble() > 0, "no peak RSS for the gateway process");
+            Assert.Equal(written.RootElement.GetProperty("command").GetString(), printed.RootElement.GetProperty("command").GetString());
+            Assert.Contains("| gateway → pubsub.in-memory |", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Run_UnknownTarget_ExitsWithAnErrorNamingTheChoices()
+    {
+        var (exitCode, _, stderr) = await RunGeneratorAsync("run", "--target", "nats", "--duration", "1s");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--target 'nats' is not one of gateway, noop, redis-direct, kafka-direct", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunGeneratorAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.LoadGen.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the load generator did not finish within 120 s; stderr so far:\n{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

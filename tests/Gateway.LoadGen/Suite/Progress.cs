@@ -1,0 +1,18 @@
+using System.Globalization;
+using Gateway.LoadGen.Metrics;
+
+namespace Gateway.LoadGen.Suite;
+
+/// <summary>One line on standard error per finished run, so a long suite shows where it is.</summary>
+internal static class Progress
+{
+    public static RunResult Report(string scenario, RunResult row)
+    {
+        var rate = row.TargetRate is { } r ? $" @{r:0}/s" : "";
+        var delivery = row.Delivery is { } d ? $", delivered {d.Delivered}/{d.Expected} p50 {d.Latency.P50Ms:0.00} p99 {d.Latency.P99Ms:0.00} ms" : "";
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{DateTime.Now:HH:mm:ss}] {scenario}: {row.Label}{rate}: {row.RequestsPerSecond:0} req/s, p50 {row.Latency.P50Ms:0.00} p99 {row.Latency.P99Ms:0.00} ms, errors {row.ErrorCount}{delivery}, RSS {row.ServerPeakRssMb?.ToString("0", CultureInfo.InvariantCulture) ?? "–"} MiB"));
+        return row;
+    }
+}
