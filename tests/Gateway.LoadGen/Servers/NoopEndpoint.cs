@@ -39,6 +39,8 @@ internal static class NoopEndpoint
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        // The same default as `gateway run`: no log line per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
