@@ -6,7 +6,7 @@ namespace Gateway.Drivers.Kafka;
 /// The Kafka cluster behind one <c>pubsub.kafka</c> component: one idempotent producer shared by
 /// every publish, one consumer-group member per subscription.
 /// </summary>
-internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
+internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
 {
     /// <summary>How long disposing waits for records the producer still holds.</summary>
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
@@ -18,6 +18,7 @@ internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
     private readonly KafkaPublisher _publisher;
     private readonly KafkaHealthCheck _health;
     private readonly HashSet<KafkaSubscription> _subscriptions = [];
+    private readonly HashSet<KafkaRecordStore> _recordStores = [];
     private readonly Lock _gate = new();
     private Task? _stop;
 
@@ -64,6 +65,18 @@ internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
         return subscription;
     }
 
+    /// <summary>A compacted topic written through this driver's producer (<see cref="KafkaRecordStore"/>).</summary>
+    public IRecordStore OpenRecordStore(string name)
+    {
+        lock (_gate)
+        {
+            ThrowIfStopped();
+            var store = new KafkaRecordStore(_componentName, name, _options, _publisher.Handle, _logger, ForgetStore);
+            _recordStores.Add(store);
+            return store;
+        }
+    }
+
     public ValueTask<string?> CheckAsync(CancellationToken cancellationToken) => _health.CheckAsync(cancellationToken);
 
     /// <summary>Stops every subscription (cancelling handlers, committing, leaving the group), then flushes and closes the producer.</summary>
@@ -79,12 +92,21 @@ internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
     private async Task StopAsync()
     {
         KafkaSubscription[] running;
+        KafkaRecordStore[] stores;
         lock (_gate)
         {
             running = [.. _subscriptions];
+            stores = [.. _recordStores];
         }
 
         await Task.WhenAll(running.Select(s => s.DisposeAsync().AsTask()));
+
+        // Record stores write through the producer's handle, so they close before it.
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+
         _publisher.Close(FlushTimeout);
     }
 
@@ -93,6 +115,14 @@ internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
         lock (_gate)
         {
             _subscriptions.Remove(subscription);
+        }
+    }
+
+    private void ForgetStore(KafkaRecordStore store)
+    {
+        lock (_gate)
+        {
+            _recordStores.Remove(store);
         }
     }
 

@@ -14,11 +14,12 @@ namespace Gateway.Drivers.Redis;
 /// instance (so to this process): replicas of the gateway in one group are distinct consumers, and
 /// the pending list shows which replica holds which entry, so one replica can claim what a dead one left.
 /// </remarks>
-internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
+internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
 {
     private readonly string _componentName;
     private readonly RedisOptions _options;
     private readonly IRedisStreams _streams;
+    private readonly IRedisHashes _hashes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _consumerSuffix = Guid.NewGuid().ToString("N")[..12];
@@ -27,8 +28,9 @@ internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
     private readonly Lock _gate = new();
     private Task? _stop;
 
-    public RedisDriver(DriverContext context, RedisOptions options, IRedisStreams streams)
+    public RedisDriver(DriverContext context, RedisOptions options, IRedisStreams streams, IRedisHashes hashes)
     {
+        _hashes = hashes;
         _componentName = context.ComponentName;
         _options = options;
         _streams = streams;
@@ -123,6 +125,9 @@ internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
             return subscription;
         }
     }
+
+    /// <summary>A hash on the same server and connection (<see cref="RedisRecordStore"/>).</summary>
+    public IRecordStore OpenRecordStore(string name) => new RedisRecordStore(_componentName, name, _hashes);
 
     /// <summary>Healthy when the server answers <c>PING</c>.</summary>
     public async ValueTask<string?> CheckAsync(CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class RedisDriverFactory : IPubSubDriverFactory
         var logger = context.LoggerFactory.CreateLogger<RedisDriverFactory>();
         var onEvent = ConnectionLogger(logger, context.ComponentName);
         var multiplexer = new RedisMultiplexer(Settings(options), context.TimeProvider, onEvent);
-        return new RedisDriver(context, options, new RedisStreams(multiplexer, onEvent));
+        return new RedisDriver(context, options, new RedisStreams(multiplexer, onEvent), new RedisHashes(multiplexer));
     }
 
     internal static RedisConnectionSettings Settings(RedisOptions options)

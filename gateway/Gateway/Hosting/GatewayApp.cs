@@ -83,7 +83,9 @@ internal static class GatewayApp
         services.AddHostedService<InsecureAppWarnings>();
         services.AddSingleton<SubscriptionCatalog>();
         services.AddSingleton(new FileSubscriptionStore(Path.Combine(options.StateDirectory, "subscriptions.json")));
-        services.AddHostedService<RuntimeSubscriptionLoader>();
+        services.AddSingleton<RuntimeSubscriptionStore>();
+        services.AddSingleton<RuntimeSubscriptionSync>();
+        services.AddHostedService(provider => provider.GetRequiredService<RuntimeSubscriptionSync>());
         services.AddSingleton<RuntimeSubscriptionEndpoint>();
         services.AddSingleton<AppChannels>();
         services.AddSingleton<SubscriptionManager>();

@@ -76,6 +76,12 @@ internal sealed class GatewayOptions
     /// <summary>Folder for state the gateway keeps itself (runtime subscriptions). Default <c>.gateway/state</c>.</summary>
     public string StateDirectory { get; set; } = ".gateway/state";
 
+    /// <summary>
+    /// How often every replica reads the runtime subscription stores (the pubsub brokers' records and the
+    /// local file) and starts or stops what other replicas declared or deleted. Default 5 s.
+    /// </summary>
+    public TimeSpan RuntimeSubscriptionSyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often every app is asked for <c>GET /dapr/subscribe</c>. Default 30 s.</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
 

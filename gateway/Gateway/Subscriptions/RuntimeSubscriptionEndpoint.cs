@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gateway.Authentication;
-using Gateway.Delivery;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Scopes;
@@ -11,12 +10,14 @@ namespace Gateway.Subscriptions;
 /// The gateway's runtime subscription API (docs/api.md): an authenticated app declares, lists and
 /// deletes its own subscriptions. The same checks as every other source apply (the pubsub must exist
 /// for the app, the subscribe scope must allow the topic, routes must compile); accepted ones are
-/// stored before the answer, so they survive a restart, and start delivering at once.
+/// stored before the answer (in the pubsub's broker when its driver keeps records, else in the local
+/// file), so they survive a restart and reach every replica, and start delivering at once. A store that
+/// does not take the change answers 500 and changes nothing.
 /// </summary>
 internal sealed class RuntimeSubscriptionEndpoint(
     SubscriptionCatalog catalog,
-    FileSubscriptionStore store,
-    SubscriptionManager manager,
+    RuntimeSubscriptionStore store,
+    RuntimeSubscriptionSync sync,
     ComponentRegistry registry)
 {
     public const string Prefix = "/v1.0-alpha1/subscriptions";
@@ -78,8 +79,11 @@ internal sealed class RuntimeSubscriptionEndpoint(
         }
 
         var key = new AppKey(caller.Namespace, caller.AppId);
-        var updated = catalog.Runtime(key).Where(d => !SameTopic(d, definition.PubsubName, definition.Topic)).Append(definition).ToList();
-        await SaveAndApplyAsync(key, updated, context.RequestAborted);
+        if (!await ChangeAsync(context, () => store.SaveAsync(new RuntimeSubscriptionRecord(key, definition), context.RequestAborted)))
+        {
+            return;
+        }
+
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.ContentType = "application/json";
         context.Response.Headers.Location = $"{Prefix}/{Uri.EscapeDataString(definition.PubsubName)}/{Uri.EscapeDataString(definition.Topic)}";
@@ -104,20 +108,31 @@ internal sealed class RuntimeSubscriptionEndpoint(
             return;
         }
 
-        await SaveAndApplyAsync(key, [.. current.Where(d => !SameTopic(d, pubsub, topic))], context.RequestAborted);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        if (await ChangeAsync(context, () => store.DeleteAsync(key, pubsub, topic, context.RequestAborted)))
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
     }
 
-    private async Task SaveAndApplyAsync(AppKey key, List<SubscriptionDefinition> definitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the change in the store, then applies the stores' view to the catalog and the running
+    /// subscriptions. When the store refuses, answers 500 naming the pubsub and returns false: nothing changed.
+    /// </summary>
+    private async Task<bool> ChangeAsync(HttpContext context, Func<Task> change)
     {
-        var all = catalog.AllRuntime();
-        all[key] = definitions;
-        await store.SaveAsync(all, cancellationToken);
-        catalog.SetRuntime(key, definitions);
-        if (catalog.FindApp(key) is { } app)
+        try
         {
-            await manager.ReconcileAsync(app, cancellationToken);
+            await change();
         }
+        catch (RuntimeSubscriptionStoreException ex)
+        {
+            var retry = ex.IsTransient ? "try again later" : "this will not pass by itself";
+            await Error(500, "ERR_SUBSCRIPTION_STORE", $"the change was not stored, so nothing changed ({retry}): {ex.Message}").WriteAsync(context.Response);
+            return false;
+        }
+
+        await sync.ApplyAsync(context.RequestAborted);
+        return true;
     }
 
     private static bool SameTopic(SubscriptionDefinition definition, string pubsub, string topic) =>
