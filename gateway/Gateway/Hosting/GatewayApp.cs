@@ -42,6 +42,11 @@ internal static class GatewayApp
             throw new InvalidOperationException(string.Join("; ", jwtProblems));
         }
 
+        if (!OtlpSettings.TryResolve(options.Telemetry, builder.Configuration, out var otlp, out var otlpError))
+        {
+            throw new InvalidOperationException(otlpError);
+        }
+
         var idShapes = IdShapes.FromConfiguration(options.IdShapes);
         var store = new CredentialStore(credentials);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -66,6 +71,12 @@ internal static class GatewayApp
         services.AddSingleton<SvidExpiryGauge>();
         services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
+        if (otlp is not null)
+        {
+            services.AddOtlpExport(otlp);
+        }
+
         if (metricsListen is not null)
         {
             services.AddSingleton<GatewayMeterCollector>();
