@@ -72,6 +72,7 @@ internal static class GatewayApp
         services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
+        services.AddHostedService<ConsumerLagSampler>();
         if (otlp is not null)
         {
             services.AddOtlpExport(otlp);

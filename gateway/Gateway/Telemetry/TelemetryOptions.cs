@@ -1,8 +1,8 @@
 namespace Gateway.Telemetry;
 
 /// <summary>
-/// OpenTelemetry export (section <c>Gateway:Telemetry</c>). Off unless an OTLP endpoint is given here or
-/// in the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> environment variable.
+/// Telemetry settings (section <c>Gateway:Telemetry</c>). OpenTelemetry export is off unless an OTLP
+/// endpoint is given here or in the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> environment variable.
 /// </summary>
 internal sealed class TelemetryOptions
 {
@@ -30,4 +30,7 @@ internal sealed class TelemetryOptions
     /// 60 s, or <c>OTEL_BSP_SCHEDULE_DELAY</c> / <c>OTEL_METRIC_EXPORT_INTERVAL</c>).
     /// </summary>
     public TimeSpan? ExportInterval { get; set; }
+
+    /// <summary>How often brokers are asked for consumer lag (the <c>gateway.consumer.lag</c> gauge). Default 15 s.</summary>
+    public TimeSpan ConsumerLagInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
