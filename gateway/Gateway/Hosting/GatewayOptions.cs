@@ -86,6 +86,9 @@ internal sealed class GatewayOptions
     /// <summary>Console log format: <c>text</c> (one line per event, the default) or <c>json</c> (one JSON object per line).</summary>
     public string LogFormat { get; set; } = "text";
 
+    /// <summary>A shallow copy, for live reload to change settings on without touching the ones in use.</summary>
+    internal GatewayOptions Copy() => (GatewayOptions)MemberwiseClone();
+
     /// <summary>How long shutdown waits for deliveries in flight before abandoning them (they are redelivered). Default 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
