@@ -75,7 +75,12 @@ internal static class GatewayApp
         services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
-        services.AddHostedService<ConsumerLagSampler>();
+        if (metricsListen is not null || otlp is not null)
+        {
+            // Brokers are asked for lag only when someone can read it.
+            services.AddHostedService<ConsumerLagSampler>();
+        }
+
         if (otlp is not null)
         {
             services.AddOtlpExport(otlp);
