@@ -32,6 +32,9 @@ internal sealed class ConsumerGroup
 
     public TimeSpan RedeliveryDelay => _redeliveryDelay;
 
+    /// <summary>Messages ready for the group that no member has taken yet (its consumer lag).</summary>
+    public long Waiting => _ready.Reader.Count;
+
     /// <summary>Makes <paramref name="delivery"/> available to the next member that asks.</summary>
     public void Offer(PendingDelivery delivery) => _ready.Writer.TryWrite(delivery);
 

@@ -13,7 +13,7 @@ namespace Gateway.Drivers.InMemory;
 /// Dapr's in-memory pub/sub does: nobody could ever receive it. A consumer group is created by its
 /// first subscription and then stays, keeping its unacknowledged messages while it has no members.
 /// </remarks>
-internal sealed class InMemoryDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
+internal sealed partial class InMemoryDriver : IPubSubDriver, IBulkPublisher, IDriverHealth
 {
     private readonly string _componentName;
     private readonly InMemoryOptions _options;

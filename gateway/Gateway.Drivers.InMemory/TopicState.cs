@@ -26,6 +26,15 @@ internal sealed class TopicState(string name, PendingBudget budget, Func<string,
         }
     }
 
+    /// <summary>The consumer group named <paramref name="groupName"/>, or null when it was never created.</summary>
+    public ConsumerGroup? FindGroup(string groupName)
+    {
+        lock (_gate)
+        {
+            return _groups.GetValueOrDefault(groupName);
+        }
+    }
+
     /// <summary>Stores a message whose data and metadata the caller has already copied.</summary>
     public StoreOutcome TryStore(ReadOnlyMemory<byte> data, string? contentType, IReadOnlyDictionary<string, string> metadata)
     {

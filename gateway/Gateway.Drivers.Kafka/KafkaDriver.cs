@@ -6,7 +6,7 @@ namespace Gateway.Drivers.Kafka;
 /// The Kafka cluster behind one <c>pubsub.kafka</c> component: one idempotent producer shared by
 /// every publish, one consumer-group member per subscription.
 /// </summary>
-internal sealed class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
+internal sealed partial class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
 {
     /// <summary>How long disposing waits for records the producer still holds.</summary>
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);

@@ -124,6 +124,7 @@ internal sealed partial class KafkaSubscription : ISubscription
                 ConsumeOnce();
                 ApplyBackpressure();
                 CommitIfDue();
+                MeasureLagIfDue();
             }
         }
         catch (Exception exception) when (exception is KafkaException or InvalidOperationException)

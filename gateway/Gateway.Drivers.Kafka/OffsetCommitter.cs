@@ -90,6 +90,15 @@ internal sealed class OffsetCommitter
         }
     }
 
+    /// <summary>The offset committed (or started from) per watched partition: the next record the group would read.</summary>
+    public Dictionary<TopicPartition, long> CommittedOffsets()
+    {
+        lock (_gate)
+        {
+            return _partitions.ToDictionary(pair => pair.Key, pair => pair.Value.Committed);
+        }
+    }
+
     /// <summary>Stops watching partitions the group took away.</summary>
     public void Remove(IEnumerable<TopicPartition> partitions)
     {

@@ -14,7 +14,7 @@ namespace Gateway.Drivers.Redis;
 /// instance (so to this process): replicas of the gateway in one group are distinct consumers, and
 /// the pending list shows which replica holds which entry, so one replica can claim what a dead one left.
 /// </remarks>
-internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
+internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
 {
     private readonly string _componentName;
     private readonly RedisOptions _options;

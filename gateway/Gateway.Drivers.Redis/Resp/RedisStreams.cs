@@ -2,7 +2,7 @@
 namespace Gateway.Drivers.Redis.Resp;
 
 /// <summary>The stream commands over a <see cref="RedisMultiplexer"/>, with their replies decoded.</summary>
-internal sealed class RedisStreams(RedisMultiplexer multiplexer, Action<RedisConnectionEvent>? onEvent = null) : IRedisStreams
+internal sealed class RedisStreams(RedisMultiplexer multiplexer, Action<RedisConnectionEvent>? onEvent = null) : IRedisStreams, IRedisGroupInfo
 {
     public RedisEndpoint Endpoint => multiplexer.Endpoint;
 
@@ -80,6 +80,18 @@ internal sealed class RedisStreams(RedisMultiplexer multiplexer, Action<RedisCon
         }
 
         return StreamReplies.Entries(await multiplexer.ExecuteAsync(command, cancellationToken));
+    }
+
+    public async Task<long?> XInfoGroupLagAsync(string stream, string group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return GroupInfoReply.LagOf(await multiplexer.ExecuteAsync(new RedisCommand("XINFO").Add("GROUPS").Add(stream), cancellationToken), group);
+        }
+        catch (RedisServerException missing) when (missing.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
     }
 
     public async Task PingAsync(CancellationToken cancellationToken) =>

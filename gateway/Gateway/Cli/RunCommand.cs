@@ -24,8 +24,14 @@ internal static class RunCommand
         var jwtAudiences = new Option<string[]>("--jwt-svid-audience") { Description = "An audience JWT-SVIDs must name (required with --jwt-svid); repeatable.", AllowMultipleArgumentsPerToken = false };
         var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 00:00:05 (default 5 s)." };
         var metricsListen = new Option<string?>("--metrics-listen") { Description = "http://HOST:PORT to serve Prometheus metrics on (GET /metrics; default: no metrics port)." };
+        var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "Base URL of an OTLP receiver, e.g. http://collector:4318: export traces and metrics (default: OTEL_EXPORTER_OTLP_ENDPOINT, else off)." };
+        var otlpProtocol = new Option<string?>("--otlp-protocol") { Description = "http/protobuf (default) or grpc." };
+        var logFormat = new Option<string?>("--log-format") { Description = "Console log format: text (default) or json (one JSON object per line)." };
         var dev = new Option<bool>("--dev") { Description = "Create and use development identities under .gateway/dev." };
-        var command = new Command("run", "Run the gateway (the default command).") { resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, metricsListen, dev };
+        var command = new Command("run", "Run the gateway (the default command).")
+        {
+            resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, metricsListen, otlpEndpoint, otlpProtocol, logFormat, dev,
+        };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -35,6 +41,9 @@ internal static class RunCommand
             Set(overrides, nameof(GatewayOptions.SvidKey), parseResult.GetValue(svidKey));
             Set(overrides, nameof(GatewayOptions.CredentialPollInterval), parseResult.GetValue(pollInterval));
             Set(overrides, nameof(GatewayOptions.MetricsListen), parseResult.GetValue(metricsListen));
+            Set(overrides, $"{nameof(GatewayOptions.Telemetry)}:{nameof(Telemetry.TelemetryOptions.OtlpEndpoint)}", parseResult.GetValue(otlpEndpoint));
+            Set(overrides, $"{nameof(GatewayOptions.Telemetry)}:{nameof(Telemetry.TelemetryOptions.OtlpProtocol)}", parseResult.GetValue(otlpProtocol));
+            Set(overrides, nameof(GatewayOptions.LogFormat), parseResult.GetValue(logFormat));
             if (parseResult.GetValue(dev))
             {
                 Set(overrides, nameof(GatewayOptions.Dev), "true");
@@ -99,20 +108,23 @@ internal static class RunCommand
             InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", nameof(LogLevel.Warning))],
         });
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        if (ConsoleLogFormat.Check(options.LogFormat) is { } formatError)
+        {
+            Console.Error.WriteLine($"error: {formatError}");
+            return 1;
+        }
+
+        var json = ConsoleLogFormat.IsJson(options.LogFormat);
+        ConsoleLogFormat.Configure(builder.Logging, options.LogFormat);
 
         GatewayCredentials credentials;
         try
         {
             if (options.Dev)
             {
-                Console.Out.WriteLine(DevCredentials.Ensure(options));
+                // Standard output carries only JSON objects in JSON mode; this note goes to standard error there.
+                (json ? Console.Error : Console.Out).WriteLine(DevCredentials.Ensure(options));
             }
 
             credentials = GatewayCredentials.Load(options);
@@ -153,11 +165,22 @@ internal static class RunCommand
 
         await using var app = built;
         await app.StartAsync(cancellationToken);
+        var startupLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Hosting.Startup");
         foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
-            Console.Out.WriteLine(address.StartsWith("http://", StringComparison.Ordinal)
-                ? $"gateway metrics on {address}{Telemetry.MetricsEndpoint.Path}"
-                : $"gateway listening on {address} as {credentials.Id}");
+            var metrics = address.StartsWith("http://", StringComparison.Ordinal);
+            if (json && metrics)
+            {
+                StartupLog.Metrics(startupLogger, $"{address}{Telemetry.MetricsEndpoint.Path}");
+            }
+            else if (json)
+            {
+                StartupLog.Listening(startupLogger, address, credentials.Id.ToString());
+            }
+            else
+            {
+                Console.Out.WriteLine(metrics ? $"gateway metrics on {address}{Telemetry.MetricsEndpoint.Path}" : $"gateway listening on {address} as {credentials.Id}");
+            }
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

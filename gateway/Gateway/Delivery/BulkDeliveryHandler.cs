@@ -22,7 +22,7 @@ internal sealed partial class BulkDeliveryHandler
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BulkDeliveryHandler> _logger;
 
-    public BulkDeliveryHandler(DeliveryTarget target, BulkSubscribeOptions options, TopicPublisher publisher, IInboundPolicy policy, TimeSpan attemptTimeout,
+    public BulkDeliveryHandler(DeliveryTarget target, BulkSubscribeOptions options, TopicPublisher publisher, IInboundPolicy policy, Func<TimeSpan> attemptTimeout,
         GatewayMetrics metrics, TimeProvider timeProvider, ILogger<BulkDeliveryHandler> logger)
     {
         _target = target;

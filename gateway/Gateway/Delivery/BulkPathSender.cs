@@ -5,7 +5,7 @@ namespace Gateway.Delivery;
 /// policy. When the policy retries, only the entries still marked for retry are sent again (as Dapr's bulk
 /// resiliency does); without a policy there is one attempt, and retried entries are left to the broker.
 /// </summary>
-internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy policy, TimeSpan attemptTimeout)
+internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy policy, Func<TimeSpan> attemptTimeout)
 {
     /// <summary>The app's final verdict on each entry, in the order given, and the last reply's explanation.</summary>
     public async Task<(AppReplyStatus[] Statuses, string Detail)> SendAsync(string path, IReadOnlyList<BulkEntry> entries, CancellationToken cancellationToken)
@@ -35,8 +35,9 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
     {
         var body = BulkEnvelope.Write(target.Definition.Topic, target.Component.Name, entries);
         var headers = new[] { new KeyValuePair<string, string>("Pubsubname", target.Component.Name) };
+        var limit = attemptTimeout();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(attemptTimeout);
+        timeout.CancelAfter(limit);
         try
         {
             var (status, reply) = await target.Channel.PostForReplyAsync(path, body, BulkEnvelope.ContentType, headers, timeout.Token);
@@ -44,7 +45,7 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return BulkReply.NoAnswer($"the app did not answer within {attemptTimeout.TotalSeconds:0.###} s");
+            return BulkReply.NoAnswer($"the app did not answer within {limit.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException ex)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Authentication;
 using Gateway.CloudEvents;
@@ -18,8 +19,9 @@ internal sealed partial class DeliveryHandler(
     DeliveryTarget target,
     TopicPublisher publisher,
     IInboundPolicy policy,
-    TimeSpan attemptTimeout,
+    Func<TimeSpan> attemptTimeout,
     GatewayMetrics metrics,
+    GatewayTracing tracing,
     TimeProvider timeProvider,
     ILogger<DeliveryHandler> logger)
 {
@@ -91,8 +93,9 @@ internal sealed partial class DeliveryHandler(
             headers.Add(new("tracestate", traceState));
         }
 
-        var reply = await policy.ExecuteAsync(token => AttemptAsync(path, body, headers, token), cancellationToken);
-        CountDelivery(reply.Status.ToString().ToLowerInvariant());
+        var attempts = 0;
+        var reply = await policy.ExecuteAsync(token => AttemptAsync(path, body, headers, traceParent, traceState, ++attempts, token), cancellationToken);
+        CountDelivery(OutcomeName(reply.Status));
         switch (reply.Status)
         {
             case AppReplyStatus.Success:
@@ -108,8 +111,52 @@ internal sealed partial class DeliveryHandler(
         }
     }
 
-    private Task<AppReply> AttemptAsync(string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
-        target.Channel.PostAsync(path, body, CloudEventMediaTypes.StructuredJson, headers, attemptTimeout, cancellationToken);
+    /// <summary>
+    /// One POST to the app, measured (in flight, duration, retries) and, when tracing is on, inside its own
+    /// span, whose context replaces the event's in the <c>traceparent</c>/<c>tracestate</c> headers.
+    /// </summary>
+    private async Task<AppReply> AttemptAsync(
+        string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, string traceParent, string traceState, int attempt, CancellationToken cancellationToken)
+    {
+        var app = new KeyValuePair<string, object?>("app", target.App.AppId);
+        var pubsub = new KeyValuePair<string, object?>("pubsub", Component.Name);
+        var topic = new KeyValuePair<string, object?>("topic", Definition.Topic);
+        if (attempt > 1)
+        {
+            metrics.DeliveryRetries.Add(1, app, pubsub, topic);
+        }
+
+        var span = tracing.Enabled ? tracing.StartDelivery(Component, Definition.Topic, target.App.AppId, path, attempt, traceParent, traceState) : null;
+        var sent = span is null ? headers : DeliveryHeaders.WithTraceContext(headers, GatewayTracing.TraceParentOf(span), span.TraceStateString);
+        var started = Stopwatch.GetTimestamp();
+        metrics.DeliveriesInFlight.Add(1, app, pubsub, topic);
+        AppReply reply;
+        try
+        {
+            reply = await target.Channel.PostAsync(path, body, CloudEventMediaTypes.StructuredJson, sent, attemptTimeout(), cancellationToken);
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            GatewayTracing.Finish(span, "cancelled", ex.Message);
+            throw;
+        }
+        finally
+        {
+            metrics.DeliveriesInFlight.Add(-1, app, pubsub, topic);
+        }
+
+        var outcome = OutcomeName(reply.Status);
+        metrics.DeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, app, pubsub, topic, new("outcome", outcome));
+        GatewayTracing.Finish(span, outcome, reply.Status == AppReplyStatus.Retry ? reply.Detail : null);
+        return reply;
+    }
+
+    private static string OutcomeName(AppReplyStatus status) => status switch
+    {
+        AppReplyStatus.Success => "success",
+        AppReplyStatus.Drop => "drop",
+        _ => "retry",
+    };
 
     /// <summary>One final delivery outcome on <c>gateway.deliveries</c>, tagged so a topic's outcomes can be told apart.</summary>
     private void CountDelivery(string outcome) =>

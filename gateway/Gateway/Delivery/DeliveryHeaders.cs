@@ -33,6 +33,20 @@ internal static class DeliveryHeaders
         return headers;
     }
 
+    /// <summary>A copy of <paramref name="headers"/> whose trace headers carry another span's context.</summary>
+    public static List<KeyValuePair<string, string>> WithTraceContext(List<KeyValuePair<string, string>> headers, string traceParent, string? traceState)
+    {
+        var copy = new List<KeyValuePair<string, string>>(headers.Count + 1);
+        copy.AddRange(headers.Where(header => header.Key is not ("traceparent" or "tracestate")));
+        copy.Add(new("traceparent", traceParent));
+        if (!string.IsNullOrEmpty(traceState))
+        {
+            copy.Add(new("tracestate", traceState));
+        }
+
+        return copy;
+    }
+
     /// <summary>Go's <c>http.CanonicalHeaderKey</c> of the lower-cased key.</summary>
     internal static string Canonical(string key)
     {

@@ -47,6 +47,13 @@ internal sealed partial class SubscriptionDiscovery(
             if (finished == tick)
             {
                 due.UnionWith(catalog.Apps.Select(app => new AppKey(app.Namespace, app.AppId)));
+
+                // DiscoveryInterval reloads live: a changed value paces the rounds from this one on.
+                if (timer.Period != options.Value.DiscoveryInterval)
+                {
+                    timer.Period = options.Value.DiscoveryInterval;
+                }
+
                 tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
             }
 

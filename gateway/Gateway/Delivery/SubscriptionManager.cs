@@ -27,6 +27,7 @@ internal sealed partial class SubscriptionManager(
     ResiliencyPolicies resiliency,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
+    GatewayTracing tracing,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -179,14 +180,16 @@ internal sealed partial class SubscriptionManager(
         }
 
         var target = new DeliveryTarget(app, subscriber, definition, component, routes, channels.For(app));
-        var handler = new DeliveryHandler(target, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), options.Value.DeliveryTimeout,
-            metrics, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
+        // Read per attempt, so a changed DeliveryTimeout applies to running subscriptions too.
+        Func<TimeSpan> attemptTimeout = () => options.Value.DeliveryTimeout;
+        var handler = new DeliveryHandler(target, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), attemptTimeout,
+            metrics, tracing, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
         MessageHandler deliver = handler.HandleAsync;
         var concurrency = app.MaxConcurrency;
         if (definition.BulkSubscribe is { Enabled: true } bulk)
         {
             // Every message of a batch holds a handler slot until the batch is answered, so a batch can only fill with as many slots.
-            deliver = new BulkDeliveryHandler(target, bulk, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), options.Value.DeliveryTimeout,
+            deliver = new BulkDeliveryHandler(target, bulk, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), attemptTimeout,
                 metrics, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
             concurrency = Math.Max(app.MaxConcurrency, bulk.MaxMessagesCount);
         }

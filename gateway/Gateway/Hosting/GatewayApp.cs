@@ -10,6 +10,7 @@ using Gateway.Resiliency;
 using Gateway.Resources;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
@@ -42,6 +43,11 @@ internal static class GatewayApp
             throw new InvalidOperationException(string.Join("; ", jwtProblems));
         }
 
+        if (!OtlpSettings.TryResolve(options.Telemetry, builder.Configuration, out var otlp, out var otlpError))
+        {
+            throw new InvalidOperationException(otlpError);
+        }
+
         var idShapes = IdShapes.FromConfiguration(options.IdShapes);
         var store = new CredentialStore(credentials);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -57,7 +63,9 @@ internal static class GatewayApp
 
         var services = builder.Services;
         services.AddMetrics();
-        services.AddSingleton(Options.Create(options));
+        var watchedFiles = LiveGatewayOptions.WatchedFiles(builder.Configuration);
+        services.AddSingleton(provider => new LiveGatewayOptions(options, builder.Configuration, watchedFiles, provider.GetRequiredService<ILogger<LiveGatewayOptions>>()));
+        services.AddSingleton<IOptions<GatewayOptions>>(provider => provider.GetRequiredService<LiveGatewayOptions>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(resources);
@@ -66,6 +74,18 @@ internal static class GatewayApp
         services.AddSingleton<SvidExpiryGauge>();
         services.AddHostedService<CredentialWatcher>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
+        if (metricsListen is not null || otlp is not null)
+        {
+            // Brokers are asked for lag only when someone can read it.
+            services.AddHostedService<ConsumerLagSampler>();
+        }
+
+        if (otlp is not null)
+        {
+            services.AddOtlpExport(otlp);
+        }
+
         if (metricsListen is not null)
         {
             services.AddSingleton<GatewayMeterCollector>();
@@ -107,6 +127,17 @@ internal static class GatewayApp
             app.Use((context, next) => MetricsEndpoint.IsMetricsConnection(context) ? metricsEndpoint.HandleAsync(context) : next(context));
         }
 
+        // The body limit in force now, not Kestrel's start-up one: MaxRequestBodyBytes reloads live.
+        var live = app.Services.GetRequiredService<LiveGatewayOptions>();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = live.Value.MaxRequestBodyBytes;
+            }
+
+            return next(context);
+        });
         app.UseMiddleware<CallerAuthenticationMiddleware>();
         var router = app.Services.GetRequiredService<DaprApiRouter>();
         app.Run(router.HandleAsync);

@@ -1,4 +1,5 @@
 using Gateway.Authentication;
+using Gateway.Telemetry;
 
 namespace Gateway.Hosting;
 
@@ -84,6 +85,15 @@ internal sealed class GatewayOptions
 
     /// <summary>How often every app is asked for <c>GET /dapr/subscribe</c>. Default 30 s.</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>OpenTelemetry export over OTLP (traces and metrics); off unless an endpoint is configured.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>Console log format: <c>text</c> (one line per event, the default) or <c>json</c> (one JSON object per line).</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>A shallow copy, for live reload to change settings on without touching the ones in use.</summary>
+    internal GatewayOptions Copy() => (GatewayOptions)MemberwiseClone();
 
     /// <summary>How long shutdown waits for deliveries in flight before abandoning them (they are redelivered). Default 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);

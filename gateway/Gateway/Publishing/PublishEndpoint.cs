@@ -2,6 +2,7 @@ using Gateway.Authentication;
 using Gateway.CloudEvents;
 using Gateway.Drivers;
 using Gateway.Pubsub;
+using Gateway.Telemetry;
 
 namespace Gateway.Publishing;
 
@@ -10,12 +11,30 @@ namespace Gateway.Publishing;
 /// pubsub lookup, topic, body, <c>rawPayload</c>, CloudEvent, scope check, broker; 204 only after the
 /// broker has the message.
 /// </summary>
-internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, TimeProvider timeProvider)
+internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, GatewayTracing tracing, TimeProvider timeProvider)
 {
     public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
     {
         var metadata = PublishQuery.ReadMetadata(rawTarget);
-        var result = await PublishAsync(context, route, caller, metadata);
+        var span = tracing.Enabled
+            ? tracing.StartPublish(route.PubsubName, route.Topic, caller.AppId, TraceContext.TraceParent(context.Request), TraceContext.TraceState(context.Request))
+            : null;
+        DaprError? result;
+        try
+        {
+            result = await PublishAsync(context, route, caller, metadata, span);
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            GatewayTracing.Finish(span, "exception", ex.Message);
+            throw;
+        }
+
+        if (span is not null)
+        {
+            GatewayTracing.Finish(span, result is null ? "stored" : result.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), result?.Message);
+        }
+
         if (result is null)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -25,13 +44,15 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
         await result.WriteAsync(context.Response);
     }
 
-    private async Task<DaprError?> PublishAsync(HttpContext context, PublishRoute route, Caller caller, Dictionary<string, string> metadata)
+    private async Task<DaprError?> PublishAsync(HttpContext context, PublishRoute route, Caller caller, Dictionary<string, string> metadata, System.Diagnostics.Activity? span)
     {
         var component = registry.Find(caller.Namespace, caller.AppId, route.PubsubName);
         if (component is null)
         {
             return DaprErrors.PubsubNotFound(route.PubsubName, metadata);
         }
+
+        GatewayTracing.SetComponent(span, component);
 
         if (route.Topic.Length == 0)
         {
@@ -62,7 +83,9 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
 
             var envelope = DaprEnvelope.Create(new EnvelopeRequest(
                 body, contentType, binaryModeHeaders, caller.AppId, component.Name, route.Topic,
-                metadata, TraceContext.TraceParent(context.Request), TraceContext.TraceState(context.Request),
+                metadata,
+                span is null ? TraceContext.TraceParent(context.Request) : GatewayTracing.TraceParentOf(span),
+                span is null ? TraceContext.TraceState(context.Request) : span.TraceStateString ?? "",
                 timeProvider.GetUtcNow()));
             if (envelope.Error is { } error)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gateway.Authentication;
 using Gateway.Drivers;
 using Gateway.Pubsub;
@@ -34,16 +35,20 @@ internal sealed partial class TopicPublisher(ResiliencyPolicies resiliency, Gate
             return forbidden;
         }
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await resiliency.OutboundFor(component.Namespace, component.Name, caller.AppId)
                 .ExecuteAsync(token => component.Driver.PublishAsync(request, token), cancellationToken);
             metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", "stored"));
+            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new("pubsub", component.Name), new("result", "stored"));
             return null;
         }
         catch (DriverException ex)
         {
-            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", ex.IsTransient ? "transient_error" : "error"));
+            var result = ex.IsTransient ? "transient_error" : "error";
+            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", result));
+            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new("pubsub", component.Name), new("result", result));
             LogPublishFailed(logger, ex, component.Name, request.Topic, ex.Message);
             return DaprErrors.PublishFailed(component.Name, request.Topic, ex.Message);
         }

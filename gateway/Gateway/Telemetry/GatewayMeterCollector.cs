@@ -63,7 +63,7 @@ internal sealed class GatewayMeterCollector : IDisposable
             return;
         }
 
-        var name = PrometheusNames.Metric(instrument.Name);
+        var name = PrometheusNames.Metric(instrument.Name, instrument.Unit);
         var family = _families.GetOrAdd(name, _ => new MetricFamily(name, instrument.Description ?? "", mapping, HistogramBuckets.For(instrument)));
 
         // A second instrument under the same name joins the family only if it aggregates the same way.

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Gateway.Telemetry;
 
-/// <summary>The gateway's counters, on the <c>Gateway</c> meter.</summary>
+/// <summary>The gateway's instruments on the <c>Gateway</c> meter, exported to Prometheus and, when configured, over OTLP.</summary>
 internal sealed class GatewayMetrics : IDisposable
 {
     public const string MeterName = "Gateway";
@@ -17,6 +17,10 @@ internal sealed class GatewayMetrics : IDisposable
         Deliveries = _meter.CreateCounter<long>("gateway.deliveries", description: "Final delivery outcomes per message (success, retry, drop, expired), by app, pubsub and topic.");
         DeadLetters = _meter.CreateCounter<long>("gateway.dead_letters", description: "Messages written to a dead-letter topic.");
         AuthenticationFailures = _meter.CreateCounter<long>("gateway.authentication.failures", description: "Callers refused before authorization, by reason.");
+        DeliveriesInFlight = _meter.CreateUpDownCounter<long>("gateway.deliveries.in_flight", description: "Delivery attempts waiting for the app's answer, by app, pubsub and topic.");
+        DeliveryRetries = _meter.CreateCounter<long>("gateway.delivery.retries", description: "Delivery attempts after the first one for the same message (resiliency retries), by app, pubsub and topic.");
+        PublishDuration = _meter.CreateHistogram<double>("gateway.publish.duration", unit: "s", description: "Time from the scope check to the broker's answer of a publish, retries included, by pubsub and result.");
+        DeliveryDuration = _meter.CreateHistogram<double>("gateway.delivery.duration", unit: "s", description: "Time of one delivery attempt to an app until its answer, by app, pubsub, topic and outcome.");
     }
 
     public Counter<long> Publishes { get; }
@@ -28,6 +32,14 @@ internal sealed class GatewayMetrics : IDisposable
     public Counter<long> DeadLetters { get; }
 
     public Counter<long> AuthenticationFailures { get; }
+
+    public UpDownCounter<long> DeliveriesInFlight { get; }
+
+    public Counter<long> DeliveryRetries { get; }
+
+    public Histogram<double> PublishDuration { get; }
+
+    public Histogram<double> DeliveryDuration { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -12,6 +12,16 @@ internal static class PrometheusNames
     /// <summary>The metric name for an instrument name, e.g. <c>gateway.publishes</c> → <c>gateway_publishes</c>.</summary>
     public static string Metric(string instrumentName) => Sanitise(instrumentName);
 
+    /// <summary>
+    /// The metric name for an instrument with a unit: instruments in seconds (<c>s</c>) end in <c>_seconds</c>,
+    /// as Prometheus names base units (<c>gateway.publish.duration</c> → <c>gateway_publish_duration_seconds</c>).
+    /// </summary>
+    public static string Metric(string instrumentName, string? unit)
+    {
+        var name = Sanitise(instrumentName);
+        return unit == "s" && !name.EndsWith("_seconds", StringComparison.Ordinal) ? name + "_seconds" : name;
+    }
+
     /// <summary>The label name for a tag name, e.g. <c>http.method</c> → <c>http_method</c>.</summary>
     public static string Label(string tagName) => Sanitise(tagName);
 

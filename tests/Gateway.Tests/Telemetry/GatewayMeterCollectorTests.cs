@@ -68,7 +68,7 @@ public sealed class GatewayMeterCollectorTests : IDisposable
     }
 
     [Fact]
-    public void Collect_Histogram_CountsIntoAdvisedBuckets()
+    public void Collect_HistogramInSeconds_CountsIntoAdvisedBucketsUnderASecondsName()
     {
         using var collector = new GatewayMeterCollector(Factory);
         var histogram = Factory.Create(GatewayMetrics.MeterName).CreateHistogram<double>(
@@ -79,11 +79,11 @@ public sealed class GatewayMeterCollectorTests : IDisposable
         histogram.Record(3);
 
         var text = PrometheusTextFormatter.Format(collector.Collect());
-        Assert.Contains("gateway_latency_bucket{le=\"0.1\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("gateway_latency_bucket{le=\"1\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("gateway_latency_bucket{le=\"+Inf\"} 3\n", text, StringComparison.Ordinal);
-        Assert.Contains("gateway_latency_sum 3.6\n", text, StringComparison.Ordinal);
-        Assert.Contains("gateway_latency_count 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("gateway_latency_seconds_bucket{le=\"0.1\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("gateway_latency_seconds_bucket{le=\"1\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("gateway_latency_seconds_bucket{le=\"+Inf\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("gateway_latency_seconds_sum 3.6\n", text, StringComparison.Ordinal);
+        Assert.Contains("gateway_latency_seconds_count 3\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,16 @@ public sealed class PrometheusNamesTests
     }
 
     [Theory]
+    [InlineData("gateway.publish.duration", "s", "gateway_publish_duration_seconds")]
+    [InlineData("gateway.svid.expiry_seconds", "s", "gateway_svid_expiry_seconds")]
+    [InlineData("gateway.publishes", null, "gateway_publishes")]
+    [InlineData("gateway.body", "By", "gateway_body")]
+    public void Metric_WithUnitSeconds_EndsInSecondsOnce(string instrument, string? unit, string expected)
+    {
+        Assert.Equal(expected, PrometheusNames.Metric(instrument, unit));
+    }
+
+    [Theory]
     [InlineData("pubsub", "pubsub")]
     [InlineData("http.method", "http_method")]
     [InlineData("1st", "_1st")]

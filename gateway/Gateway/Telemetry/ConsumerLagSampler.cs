@@ -1,0 +1,94 @@
+using System.Diagnostics.Metrics;
+using Gateway.Delivery;
+using Gateway.Drivers;
+using Gateway.Hosting;
+using Gateway.Pubsub;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Telemetry;
+
+/// <summary>
+/// The gauge <c>gateway.consumer.lag</c>: for every running subscription whose driver can tell
+/// (<see cref="IConsumerLag"/>), how many messages its consumer group has yet to consume, per pubsub,
+/// topic and group. Brokers are asked every <see cref="TelemetryOptions.ConsumerLagInterval"/> in the
+/// background; the gauge reports the last answers, so a scrape never waits for a broker.
+/// </summary>
+internal sealed partial class ConsumerLagSampler : BackgroundService
+{
+    public const string InstrumentName = "gateway.consumer.lag";
+
+    private readonly SubscriptionManager _subscriptions;
+    private readonly ComponentRegistry _registry;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<ConsumerLagSampler> _logger;
+    private IReadOnlyList<Measurement<long>> _last = [];
+
+    public ConsumerLagSampler(
+        SubscriptionManager subscriptions, ComponentRegistry registry, IMeterFactory meterFactory, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<ConsumerLagSampler> logger)
+    {
+        _subscriptions = subscriptions;
+        _registry = registry;
+        _interval = options.Value.Telemetry.ConsumerLagInterval > TimeSpan.Zero ? options.Value.Telemetry.ConsumerLagInterval : TimeSpan.FromSeconds(15);
+        _timeProvider = timeProvider;
+        _logger = logger;
+        meterFactory.Create(GatewayMetrics.MeterName).CreateObservableGauge(
+            InstrumentName,
+            () => Volatile.Read(ref _last),
+            description: "Messages a consumer group has yet to consume, per pubsub, topic and group, where the broker tells: Redis 7+ (XINFO GROUPS lag), Kafka (high watermark minus committed offset of this replica's partitions), in-memory (messages not yet taken).");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_interval, _timeProvider);
+        try
+        {
+            do
+            {
+                Volatile.Write(ref _last, await SampleAsync(stoppingToken));
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    internal async Task<IReadOnlyList<Measurement<long>>> SampleAsync(CancellationToken cancellationToken)
+    {
+        var measurements = new List<Measurement<long>>();
+        var seen = new HashSet<(PubsubComponent, string, string)>();
+        foreach (var status in _subscriptions.Statuses.Where(status => status.State == SubscriptionState.Running))
+        {
+            var component = _registry.Find(status.App.Namespace, status.App.AppId, status.Definition.PubsubName);
+            if (component?.Driver is not IConsumerLag lagging)
+            {
+                continue;
+            }
+
+            var topic = status.Definition.Topic;
+            var group = ConsumerGroups.For(status.Definition, component, status.App.AppId);
+            if (!seen.Add((component, topic, group)))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await lagging.GetLagAsync(topic, group, cancellationToken) is { } lag)
+                {
+                    measurements.Add(new Measurement<long>(lag, new("pubsub", component.Name), new("topic", topic), new("group", group)));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogLagFailed(_logger, component.Name, topic, group, ex.Message);
+            }
+        }
+
+        return measurements;
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "Consumer lag of group '{Group}' on topic '{Topic}' of pubsub '{Pubsub}' is unknown: {Reason}")]
+    private static partial void LogLagFailed(ILogger logger, string pubsub, string topic, string group, string reason);
+}
