@@ -60,7 +60,21 @@ internal sealed class KafkaRecordReader : IDisposable
     /// <summary>Every record, once this reader has passed the high watermark each partition has now.</summary>
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<byte>>> ReadAllAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var targets = await Task.Run(() => HighWatermarks(timeout), cancellationToken).WaitAsync(cancellationToken);
+        Dictionary<int, long> targets;
+        try
+        {
+            // librdkafka's own timeout on the offset query is not always kept while brokers are away, so the
+            // wait is bounded here as well: the caller gets a transient error in about the timeout, not later.
+            targets = await Task.Run(() => HighWatermarks(timeout), cancellationToken).WaitAsync(timeout + TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new DriverException(
+                KafkaMessages.ForComponent(_componentName, $"record store topic '{_topic}': the brokers did not tell where it ends within {timeout.TotalSeconds:0} s."),
+                isTransient: true,
+                exception);
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
