@@ -39,6 +39,30 @@ public sealed class RunCommandSmokeTests
     }
 
     [Fact]
+    public async Task Versus_TwoRoundsWithASecondGateway_PrintsAMedianAndARatioPerTarget()
+    {
+        var (exitCode, stdout, stderr) = await RunGeneratorAsync(
+            "versus", "--pubsub", "inmemory", "--rounds", "2", "--connections", "2", "--duration", "1s", "--warmup", "0s",
+            "--baseline-env", "DOTNET_gcServer=0");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        using var printed = JsonDocument.Parse(stdout);
+        var rows = printed.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(
+            new[] { "no-op endpoint (HTTP+mTLS ceiling)", "gateway → inmemory", "DOTNET_gcServer=0 → inmemory" },
+            rows.Select(r => r.GetProperty("label").GetString() ?? "").ToArray());
+        Assert.All(rows, row =>
+        {
+            var perRound = row.GetProperty("perRound").EnumerateArray().Select(v => v.GetDouble()).ToList();
+            Assert.Equal(2, perRound.Count);
+            Assert.All(perRound, value => Assert.True(value > 0, "a round without requests or with errors"));
+            Assert.InRange(row.GetProperty("medianPerSecond").GetDouble(), perRound.Min(), perRound.Max());
+        });
+        Assert.Equal(1.0, rows[0].GetProperty("medianRatioToNoop").GetDouble());
+        Assert.Contains("| gateway → inmemory |", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_UnknownTarget_ExitsWithAnErrorNamingTheChoices()
     {
         var (exitCode, _, stderr) = await RunGeneratorAsync("run", "--target", "nats", "--duration", "1s");

@@ -73,7 +73,9 @@ internal sealed class BenchRig : IAsyncDisposable
     public async Task<ServerProcess> NoopAsync() => _noop ??= await ServerProcess.StartNoopAsync(Pki, Path.Combine(WorkRoot, "noop"));
 
     /// <summary>Starts a gateway with one component per broker in <paramref name="brokers"/> and the given subscriptions.</summary>
-    public async Task<ServerProcess> StartGatewayAsync(IEnumerable<BrokerKind> brokers, IReadOnlyList<BenchSubscription> subscriptions)
+    /// <param name="environment">Environment for this gateway only, over <see cref="GatewayEnvironment"/>.</param>
+    public async Task<ServerProcess> StartGatewayAsync(
+        IEnumerable<BrokerKind> brokers, IReadOnlyList<BenchSubscription> subscriptions, string? gatewayDll = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var components = new Dictionary<BrokerKind, IReadOnlyDictionary<string, string>>();
         foreach (var broker in brokers.Concat(subscriptions.Select(s => s.Broker)).Distinct())
@@ -83,7 +85,13 @@ internal sealed class BenchRig : IAsyncDisposable
 
         var work = Path.Combine(WorkRoot, $"gateway-{Interlocked.Increment(ref _gatewayCounter)}");
         var resources = GatewayResources.Write(work, components, Subscribers.Addresses, subscriptions);
-        var gateway = await ServerProcess.StartGatewayAsync(Pki, resources, work, GatewayEnvironment);
+        var merged = new Dictionary<string, string>(GatewayEnvironment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            merged[name] = value;
+        }
+
+        var gateway = await ServerProcess.StartGatewayAsync(Pki, resources, work, merged, gatewayDll);
         _gateways.Add(gateway);
         return gateway;
     }

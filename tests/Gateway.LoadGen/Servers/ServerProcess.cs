@@ -24,8 +24,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     public double? PeakRssMb => Metrics.PeakRss.Megabytes(Process.Id);
 
     /// <summary><c>gateway run</c> on a free port with <paramref name="resourcesPath"/> and the benchmark's credentials.</summary>
-    public static Task<ServerProcess> StartGatewayAsync(BenchPki pki, string resourcesPath, string workDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
-        StartAsync("gateway.dll", ["run", "--listen", "https://127.0.0.1:0", "--resources-path", resourcesPath, .. pki.ServerArguments], "gateway listening on ", workDirectory, environment);
+    /// <param name="gatewayDll">Another build's gateway.dll to run instead of the one beside this program (before/after comparisons).</param>
+    public static Task<ServerProcess> StartGatewayAsync(BenchPki pki, string resourcesPath, string workDirectory, IReadOnlyDictionary<string, string>? environment = null, string? gatewayDll = null) =>
+        StartAsync(gatewayDll ?? "gateway.dll", ["run", "--listen", "https://127.0.0.1:0", "--resources-path", resourcesPath, .. pki.ServerArguments], "gateway listening on ", workDirectory, environment);
 
     /// <summary>This program's hidden <c>noop</c> mode: the gateway's Kestrel and TLS set-up answering 204 to everything.</summary>
     public static Task<ServerProcess> StartNoopAsync(BenchPki pki, string workDirectory) =>

@@ -18,6 +18,45 @@ public sealed class RespConnectionTests(RedisServerFixture server, ITestOutputHe
     }
 
     [Fact]
+    public async Task Execute_ReplyLaterThanTheCommandTimeout_FailsTheCommandAndEveryoneWaitingBehindIt()
+    {
+        var settings = server.ClientSettings();
+        settings = new RedisConnectionSettings
+        {
+            Endpoint = settings.Endpoint, Username = settings.Username, Password = settings.Password, Database = settings.Database,
+            UseTls = settings.UseTls, CommandTimeout = TimeSpan.FromMilliseconds(300),
+        };
+        await using var connection = await RespConnection.OpenAsync(settings, CancellationToken.None);
+
+        // BLPOP holds its reply for 3 s on the server, so the ECHO behind it waits too.
+        var blocked = connection.ExecuteAsync(new RedisCommand("BLPOP").Add($"empty-{Guid.NewGuid():N}").Add("3"), CancellationToken.None);
+        var behind = connection.ExecuteAsync(new RedisCommand("ECHO").Add("behind"), CancellationToken.None);
+
+        var timedOut = await Assert.ThrowsAsync<RedisConnectionException>(() => blocked.WaitAsync(TimeSpan.FromSeconds(30)));
+        var failedBehind = await Assert.ThrowsAsync<RedisConnectionException>(() => behind.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("BLPOP", timedOut.Message, StringComparison.Ordinal);
+        Assert.Contains("no reply within 300ms", timedOut.Message, StringComparison.Ordinal);
+        Assert.Contains("ECHO", failedBehind.Message, StringComparison.Ordinal);
+        Assert.False(connection.IsOpen, "a connection with a reply in doubt must not be used again");
+    }
+
+    [Fact]
+    public async Task Execute_CallerGivesUp_OnlyThatCallerStops_AndLaterCommandsGetTheirOwnReplies()
+    {
+        await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);
+        using var giveUp = new CancellationTokenSource();
+
+        var abandoned = connection.ExecuteAsync(new RedisCommand("BLPOP").Add($"empty-{Guid.NewGuid():N}").Add("1"), giveUp.Token);
+        var next = connection.ExecuteAsync(new RedisCommand("ECHO").Add("mine"), CancellationToken.None);
+        await giveUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("mine", (await next.WaitAsync(TimeSpan.FromSeconds(30))).AsString());
+        Assert.Equal("after", (await connection.ExecuteAsync(new RedisCommand("ECHO").Add("after"), CancellationToken.None)).AsString());
+        Assert.True(connection.IsOpen);
+    }
+
+    [Fact]
     public async Task Open_Redis7_SpeaksResp3()
     {
         await using var connection = await RespConnection.OpenAsync(server.ClientSettings(), CancellationToken.None);

@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Gateway.LoadGen.Load;
+using Gateway.LoadGen.Rig;
+using Gateway.LoadGen.Servers;
+
+namespace Gateway.LoadGen.Cli;
+
+/// <summary>
+/// <c>versus</c>: closed-loop throughput of the no-op endpoint and of the gateway (one process per pubsub, and per
+/// build when <c>--baseline-dll</c> names another build's gateway.dll), measured in interleaved rounds with the
+/// order rotated each round. Every ratio is taken within one round, against that round's no-op measurement, and the
+/// median over the rounds is reported: on a shared machine a burst of other work then lands on one round of every
+/// target instead of on one target.
+/// </summary>
+internal static class VersusCommand
+{
+    public static Command Create()
+    {
+        var pubsubs = new Option<string>("--pubsub") { Description = "comma-separated: inmemory, redis, kafka", DefaultValueFactory = _ => "inmemory,redis" };
+        var rounds = new Option<int>("--rounds") { Description = "measurements of every target", DefaultValueFactory = _ => 5 };
+        var connections = new Option<int>("--connections") { Description = "keep-alive mTLS connections (workers)", DefaultValueFactory = _ => 4 };
+        var duration = new Option<string>("--duration") { Description = "measured window of one measurement", DefaultValueFactory = _ => "5s" };
+        var warmup = new Option<string>("--warmup") { Description = "load before a target's first measurement (JIT tiering), not counted", DefaultValueFactory = _ => "10s" };
+        var baselineDll = new Option<string?>("--baseline-dll") { Description = "another build's gateway.dll, measured beside this build's (before/after)" };
+        var baselineEnv = new Option<string[]>("--baseline-env")
+        {
+            Description = "NAME=VALUE for a second gateway of this build (or of --baseline-dll), measured beside the first (a runtime setting's effect); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string?>("--out") { Description = "also write the JSON document to this file" };
+        var command = new Command("versus", "Interleaved closed-loop throughput: no-op endpoint, this build's gateway and optionally another build's.")
+        {
+            pubsubs, rounds, connections, duration, warmup, baselineDll, baselineEnv, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var brokers = parse.GetValue(pubsubs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(text => BrokerKinds.TryParse(text, out var kind) ? kind : throw new ArgumentException($"--pubsub '{text}' is not one of inmemory, redis, kafka"))
+                    .ToList();
+                var otherBuild = parse.GetValue(baselineDll) is { } dll ? Path.GetFullPath(dll) : null;
+                if (otherBuild is not null && !File.Exists(otherBuild))
+                {
+                    throw new ArgumentException($"--baseline-dll '{otherBuild}' does not exist; build the other revision first (dotnet build -c Release)");
+                }
+
+                var environment = new Dictionary<string, string>();
+                foreach (var pair in parse.GetValue(baselineEnv) ?? [])
+                {
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    environment[equals > 0 ? pair[..equals] : throw new ArgumentException($"--baseline-env '{pair}' is not of the form NAME=VALUE")] = pair[(equals + 1)..];
+                }
+
+                var table = await RunAsync(
+                    brokers, otherBuild, environment, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(connections),
+                    DurationText.Parse(parse.GetValue(duration)!), DurationText.Parse(parse.GetValue(warmup)!), cancellationToken);
+                var json = JsonSerializer.Serialize(table, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+                if (parse.GetValue(output) is { } path)
+                {
+                    await File.WriteAllTextAsync(path, json, cancellationToken);
+                }
+
+                Console.Out.WriteLine(json);
+                Console.Error.WriteLine(Markdown(table));
+                return 0;
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or TimeoutException)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<VersusTable> RunAsync(
+        IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
+    {
+        await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, 256);
+        var targets = new List<(string Label, ILoadTarget Target)> { ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections)) };
+        foreach (var broker in brokers)
+        {
+            var gateway = await rig.StartGatewayAsync([broker], []);
+            targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections)));
+            if (otherBuild is not null || otherEnvironment.Count > 0)
+            {
+                var other = await rig.StartGatewayAsync([broker], [], otherBuild, otherEnvironment);
+                var label = string.Join(", ", new[] { otherBuild is null ? null : "baseline build" }
+                    .Concat(otherEnvironment.Select(pair => $"{pair.Key}={pair.Value}")).OfType<string>());
+                targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections)));
+            }
+        }
+
+        var perRound = new double[targets.Count, rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var step = 0; step < targets.Count; step++)
+            {
+                var index = (step + round) % targets.Count;
+                var shape = new LoadShape(LoadMode.Closed, connections, 0, round == 0 ? warmup : TimeSpan.FromSeconds(1), duration);
+                var outcome = await shape.RunAsync(targets[index].Target, null, cancellationToken);
+                perRound[index, round] = outcome.Errors.Snapshot().Count == 0 ? outcome.PerSecond : double.NaN;
+                Console.Error.WriteLine($"round {round + 1}/{rounds}: {targets[index].Label}: {outcome.PerSecond:0} req/s");
+            }
+        }
+
+        foreach (var (_, target) in targets)
+        {
+            await target.DisposeAsync();
+        }
+
+        var rows = new List<VersusRow>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var values = Enumerable.Range(0, rounds).Select(r => perRound[i, r]).ToArray();
+            var ratios = Enumerable.Range(0, rounds).Select(r => perRound[i, r] / perRound[0, r]).ToArray();
+            rows.Add(new VersusRow(targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values));
+        }
+
+        return new VersusTable(Environment.ProcessorCount, connections, rounds, duration.TotalSeconds, rows);
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Markdown(VersusTable table)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{table.Rounds} interleaved rounds × {table.Seconds:0} s, {table.Connections} keep-alive connections, closed loop; NaN = a round with errors");
+        text.AppendLine();
+        text.AppendLine("| target | median req/s | min | max | median ratio to no-op (same round) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var row in table.Rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} |");
+        }
+
+        return text.ToString();
+    }
+
+    private sealed record VersusRow(string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound);
+
+    private sealed record VersusTable(int Cores, int Connections, int Rounds, double Seconds, IReadOnlyList<VersusRow> Rows);
+}
