@@ -19,6 +19,7 @@ internal sealed partial class BulkDeliveryHandler
     private readonly BulkPathSender _sender;
     private readonly BulkBatcher _batcher;
     private readonly GatewayMetrics _metrics;
+    private readonly GatewayTracing _tracing;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BulkDeliveryHandler> _logger;
 
@@ -30,6 +31,7 @@ internal sealed partial class BulkDeliveryHandler
         _sender = new BulkPathSender(target, policy, attemptTimeout, metrics, tracing);
         _batcher = new BulkBatcher(options.MaxMessagesCount, TimeSpan.FromMilliseconds(options.MaxAwaitDurationMs), timeProvider, DeliverAsync);
         _metrics = metrics;
+        _tracing = tracing;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -48,7 +50,7 @@ internal sealed partial class BulkDeliveryHandler
         for (var index = 0; index < messages.Count; index++)
         {
             var message = messages[index];
-            var prepared = BulkEntryReader.Read(message, Definition, _target, _timeProvider.GetUtcNow());
+            var prepared = BulkEntryReader.Read(message, Definition, _target, _timeProvider.GetUtcNow(), _tracing.Enabled);
             if (prepared.Path is not { } path)
             {
                 outcomes[index] = await SettleUnsentAsync(message, prepared, cancellationToken);

@@ -12,7 +12,8 @@ namespace Gateway.Delivery;
 /// </summary>
 internal static class BulkEntryReader
 {
-    public static BulkEntryReading Read(BrokerMessage message, SubscriptionDefinition definition, DeliveryTarget target, DateTimeOffset now)
+    /// <param name="traceContext">Read the message's trace context (only needed when tracing is on).</param>
+    public static BulkEntryReading Read(BrokerMessage message, SubscriptionDefinition definition, DeliveryTarget target, DateTimeOffset now, bool traceContext)
     {
         if (definition.RawPayload is not { } raw)
         {
@@ -45,6 +46,11 @@ internal static class BulkEntryReader
         }
 
         var path = route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
+        if (!traceContext)
+        {
+            return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null);
+        }
+
         var traceParent = raw
             ? Lookup(message.Metadata, "traceparent") ?? Lookup(message.Metadata, "traceid")
             : ReadString(cloudEvent.RootElement, "traceparent") ?? ReadString(cloudEvent.RootElement, "traceid");
