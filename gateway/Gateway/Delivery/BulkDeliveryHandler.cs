@@ -19,17 +19,19 @@ internal sealed partial class BulkDeliveryHandler
     private readonly BulkPathSender _sender;
     private readonly BulkBatcher _batcher;
     private readonly GatewayMetrics _metrics;
+    private readonly GatewayTracing _tracing;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BulkDeliveryHandler> _logger;
 
     public BulkDeliveryHandler(DeliveryTarget target, BulkSubscribeOptions options, TopicPublisher publisher, IInboundPolicy policy, Func<TimeSpan> attemptTimeout,
-        GatewayMetrics metrics, TimeProvider timeProvider, ILogger<BulkDeliveryHandler> logger)
+        GatewayMetrics metrics, GatewayTracing tracing, TimeProvider timeProvider, ILogger<BulkDeliveryHandler> logger)
     {
         _target = target;
         _publisher = publisher;
-        _sender = new BulkPathSender(target, policy, attemptTimeout);
+        _sender = new BulkPathSender(target, policy, attemptTimeout, metrics, tracing);
         _batcher = new BulkBatcher(options.MaxMessagesCount, TimeSpan.FromMilliseconds(options.MaxAwaitDurationMs), timeProvider, DeliverAsync);
         _metrics = metrics;
+        _tracing = tracing;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -48,7 +50,7 @@ internal sealed partial class BulkDeliveryHandler
         for (var index = 0; index < messages.Count; index++)
         {
             var message = messages[index];
-            var prepared = BulkEntryReader.Read(message, Definition, _target, _timeProvider.GetUtcNow());
+            var prepared = BulkEntryReader.Read(message, Definition, _target, _timeProvider.GetUtcNow(), _tracing.Enabled);
             if (prepared.Path is not { } path)
             {
                 outcomes[index] = await SettleUnsentAsync(message, prepared, cancellationToken);
@@ -57,7 +59,7 @@ internal sealed partial class BulkDeliveryHandler
 
             // The broker's ID names the entry; a repeated or empty one (two partitions) gets a fresh one.
             var entryId = message.Id.Length > 0 && entryIds.Add(message.Id) ? message.Id : Guid.NewGuid().ToString();
-            var entry = new BulkEntry(entryId, index, prepared.Event, prepared.Raw, message.Metadata);
+            var entry = new BulkEntry(entryId, index, prepared.Event, prepared.Raw, message.Metadata, prepared.TraceParent, prepared.TraceState);
             if (!byPath.TryGetValue(path, out var entries))
             {
                 byPath[path] = entries = [];
@@ -83,7 +85,7 @@ internal sealed partial class BulkDeliveryHandler
         {
             var entry = entries[position];
             var message = messages[entry.Index];
-            _metrics.Deliveries.Add(1, new("outcome", statuses[position].ToString().ToLowerInvariant()), new("app", _target.App.AppId));
+            CountDelivery(statuses[position].ToString().ToLowerInvariant());
             outcomes[entry.Index] = statuses[position] switch
             {
                 AppReplyStatus.Success => MessageOutcome.Acknowledge,
@@ -105,12 +107,16 @@ internal sealed partial class BulkDeliveryHandler
         LogNotSent(_logger, message.Id, Definition.Topic, _target.App.AppId, reading.Expired ? "it expired" : "it matched no route");
         if (reading.Expired)
         {
-            _metrics.Deliveries.Add(1, new("outcome", "expired"), new("app", _target.App.AppId));
+            CountDelivery("expired");
         }
 
         await DeadLetterAsync(message, bestEffort: true, cancellationToken);
         return MessageOutcome.Acknowledge;
     }
+
+    /// <summary>One final delivery outcome on <c>gateway.deliveries</c>, tagged as single delivery tags it.</summary>
+    private void CountDelivery(string outcome) =>
+        _metrics.Deliveries.Add(1, new("outcome", outcome), new("app", _target.App.AppId), new("pubsub", _target.Component.Name), new("topic", Definition.Topic));
 
     /// <summary>Republishes the original message unchanged to the dead-letter topic for the subscriber; see DeliveryHandler for the rules.</summary>
     private async Task<MessageOutcome> DeadLetterAsync(BrokerMessage message, bool bestEffort, CancellationToken cancellationToken)

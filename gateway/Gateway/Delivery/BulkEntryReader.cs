@@ -12,7 +12,8 @@ namespace Gateway.Delivery;
 /// </summary>
 internal static class BulkEntryReader
 {
-    public static BulkEntryReading Read(BrokerMessage message, SubscriptionDefinition definition, DeliveryTarget target, DateTimeOffset now)
+    /// <param name="traceContext">Read the message's trace context (only needed when tracing is on).</param>
+    public static BulkEntryReading Read(BrokerMessage message, SubscriptionDefinition definition, DeliveryTarget target, DateTimeOffset now, bool traceContext)
     {
         if (definition.RawPayload is not { } raw)
         {
@@ -45,6 +46,21 @@ internal static class BulkEntryReader
         }
 
         var path = route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
-        return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null);
+        if (!traceContext)
+        {
+            return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null);
+        }
+
+        var traceParent = raw
+            ? Lookup(message.Metadata, "traceparent") ?? Lookup(message.Metadata, "traceid")
+            : ReadString(cloudEvent.RootElement, "traceparent") ?? ReadString(cloudEvent.RootElement, "traceid");
+        var traceState = raw ? Lookup(message.Metadata, "tracestate") : ReadString(cloudEvent.RootElement, "tracestate");
+        return new BulkEntryReading(path, message.Data, raw, Expired: false, Failure: null, traceParent ?? "", traceState ?? "");
     }
+
+    private static string? ReadString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value ? value : null;
 }

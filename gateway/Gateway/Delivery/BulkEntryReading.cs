@@ -6,7 +6,10 @@ namespace Gateway.Delivery;
 /// <param name="Raw">Whether the subscription is <c>rawPayload</c>.</param>
 /// <param name="Expired">Not sent because its <c>expiration</c> has passed.</param>
 /// <param name="Failure">Not sent because it cannot be delivered (not a CloudEvent, routing failed); null otherwise.</param>
-internal sealed record BulkEntryReading(string? Path, ReadOnlyMemory<byte> Event, bool Raw, bool Expired, string? Failure)
+/// <param name="TraceParent">The trace context the message carries (CloudEvent <c>traceparent</c>, else <c>traceid</c>; for a raw
+/// subscription the message metadata's), "" when none.</param>
+/// <param name="TraceState">Its <c>tracestate</c>, "" when none.</param>
+internal sealed record BulkEntryReading(string? Path, ReadOnlyMemory<byte> Event, bool Raw, bool Expired, string? Failure, string TraceParent = "", string TraceState = "")
 {
     public static BulkEntryReading Failed(string reason) => new(null, default, false, false, reason);
 

@@ -190,7 +190,7 @@ internal sealed partial class SubscriptionManager(
         {
             // Every message of a batch holds a handler slot until the batch is answered, so a batch can only fill with as many slots.
             deliver = new BulkDeliveryHandler(target, bulk, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), attemptTimeout,
-                metrics, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
+                metrics, tracing, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
             concurrency = Math.Max(app.MaxConcurrency, bulk.MaxMessagesCount);
         }
 

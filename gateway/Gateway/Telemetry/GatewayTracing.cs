@@ -4,7 +4,8 @@ using Gateway.Pubsub;
 namespace Gateway.Telemetry;
 
 /// <summary>
-/// Spans of the <c>Gateway</c> activity source: one per publish request and one per delivery attempt.
+/// Spans of the <c>Gateway</c> activity source: one per publish request (single or bulk) and one per delivery
+/// attempt (one POST of a single message or of a batch).
 /// Off unless OTLP export is configured for this host: then every method returns null at once, so the
 /// publish and delivery paths allocate nothing for tracing.
 /// </summary>
@@ -63,6 +64,41 @@ internal sealed class GatewayTracing(bool enabled)
 
         return activity;
     }
+
+    /// <summary>
+    /// Starts the span of one bulk delivery attempt to an app (kind Consumer): one POST carrying many messages,
+    /// so, as OpenTelemetry's messaging conventions do for a batch, it has no parent but a link to each entry's
+    /// trace context (<paramref name="entryContexts"/>: one per entry that carries a valid one).
+    /// </summary>
+    public Activity? StartBulkDelivery(PubsubComponent component, string topic, string appId, string path, int attempt, int entryCount, IEnumerable<ActivityContext> entryContexts)
+    {
+        if (!Enabled || !Source.HasListeners())
+        {
+            return null;
+        }
+
+        // The span starts its own trace rather than joining whatever activity is current.
+        Activity.Current = null;
+        var links = entryContexts.Select(context => new ActivityLink(context)).ToList();
+        var activity = Source.StartActivity("deliver " + topic, ActivityKind.Consumer, parentContext: default, tags: null, links: links);
+        if (activity is not null)
+        {
+            activity.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(component.Spec.Type));
+            activity.SetTag(TraceAttributes.MessagingOperationName, "deliver");
+            activity.SetTag(TraceAttributes.MessagingDestinationName, topic);
+            activity.SetTag(TraceAttributes.MessagingBatchMessageCount, entryCount);
+            activity.SetTag(TraceAttributes.Pubsub, component.Name);
+            activity.SetTag(TraceAttributes.AppId, appId);
+            activity.SetTag(TraceAttributes.DeliveryPath, path);
+            activity.SetTag(TraceAttributes.DeliveryAttempt, attempt);
+        }
+
+        return activity;
+    }
+
+    /// <summary>The remote span context a <c>traceparent</c>/<c>tracestate</c> pair names, when the traceparent is valid W3C.</summary>
+    public static bool TryParseContext(string traceParent, string traceState, out ActivityContext context) =>
+        ActivityContext.TryParse(traceParent, traceState, isRemote: true, out context);
 
     /// <summary>Names the broker on a publish span once the component is known.</summary>
     public static void SetComponent(Activity? activity, PubsubComponent component) =>

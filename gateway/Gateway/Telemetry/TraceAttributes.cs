@@ -9,6 +9,9 @@ internal static class TraceAttributes
 
     public const string MessagingDestinationName = "messaging.destination.name";
 
+    /// <summary>The number of messages a bulk publish request or a bulk delivery attempt carries.</summary>
+    public const string MessagingBatchMessageCount = "messaging.batch.message_count";
+
     /// <summary>The pub/sub component's name.</summary>
     public const string Pubsub = "gateway.pubsub";
 

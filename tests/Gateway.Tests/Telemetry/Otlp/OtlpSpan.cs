@@ -10,7 +10,8 @@ internal sealed record OtlpSpan(
     IReadOnlyDictionary<string, object> Attributes,
     int StatusCode,
     string StatusMessage,
-    IReadOnlyDictionary<string, object> Resource)
+    IReadOnlyDictionary<string, object> Resource,
+    IReadOnlyList<OtlpLink> Links)
 {
     /// <summary>opentelemetry.proto.trace.v1.Span.SpanKind: PRODUCER.</summary>
     public const int KindProducer = 4;
@@ -22,7 +23,8 @@ internal sealed record OtlpSpan(
     public const int StatusError = 2;
 
     // ExportTraceServiceRequest.resource_spans = 1; ResourceSpans.resource = 1, scope_spans = 2;
-    // ScopeSpans.spans = 2; Span: trace_id 1, span_id 2, parent_span_id 4, name 5, kind 6, attributes 9, status 15.
+    // ScopeSpans.spans = 2; Span: trace_id 1, span_id 2, parent_span_id 4, name 5, kind 6, attributes 9, links 13, status 15;
+    // Span.Link: trace_id 1, span_id 2.
     public static IEnumerable<OtlpSpan> Decode(ReadOnlyMemory<byte> request)
     {
         foreach (var resourceSpans in ProtoReader.Messages(request, 1))
@@ -52,6 +54,13 @@ internal sealed record OtlpSpan(
             OtlpValues.KeyValues(fields.Where(f => f.Number == 9).Select(f => f.Bytes)),
             (int)status.FirstOrDefault(f => f.Number == 3).Scalar,
             status.FirstOrDefault(f => f.Number == 2).Text,
-            resource);
+            resource,
+            [.. fields.Where(f => f.Number == 13).Select(Link)]);
+    }
+
+    private static OtlpLink Link(ProtoField link)
+    {
+        var fields = ProtoReader.Fields(link.Bytes);
+        return new OtlpLink(fields.FirstOrDefault(f => f.Number == 1).Hex, fields.FirstOrDefault(f => f.Number == 2).Hex);
     }
 }

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Gateway.Delivery;
+using Gateway.FaultTests.TestSupport;
+using Gateway.Pubsub;
+using Gateway.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Integration;
+
+/// <summary>
+/// A runtime subscription of a Redis pubsub while the pubsub's Component YAML changes on disk: the live reload
+/// replaces the component (a new driver), and the subscription keeps being listed and delivered through the
+/// new driver, and a delete reaches the replaced component's store in Redis (a gateway started afterwards,
+/// with an empty state directory, does not list it). Real <c>redis-server</c>.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class RuntimeSubscriptionReloadTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly List<string> _stateDirectories = [];
+
+    [Fact]
+    public async Task RedisComponentChangedOnDisk_RuntimeSubscriptionFollowsTheReplacedComponent_AndItsDeleteReachesTheNewStore()
+    {
+        using var pki = new TestPki();
+        await using var redis = await RedisServer.StartAsync(appendOnly: false);
+        await using var worker = await TestSubscriber.StartAsync(pki.IssueApp("worker"));
+        var topic = $"jobs-{Guid.NewGuid():N}";
+        await using var gateway = await StartGatewayAsync(pki, Resources(redis, worker.BaseAddress, redeliverInterval: "60s"));
+        using var client = gateway.ClientFor("worker");
+
+        using (var created = await client.PostAsync("/v1.0-alpha1/subscriptions", Json($$"""{"pubsubname":"shared","topic":"{{topic}}","route":"/jobs"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await PublishAndAwaitDeliveryAsync(client, worker, topic, "before-reload");
+        var before = Shared(gateway);
+
+        // A harmless metadata change: the component is replaced by one with a new driver.
+        var changed = Path.Combine(Path.GetTempPath(), $"gateway-reload-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(changed, Resources(redis, worker.BaseAddress, redeliverInterval: "45s"));
+        File.Move(changed, Path.Combine(gateway.ResourcesDirectory, "resources.yaml"), overwrite: true);
+        await Eventually.TrueAsync(() => !ReferenceEquals(Shared(gateway), before), "the reload to replace component 'shared'", Patience);
+
+        Assert.Contains(topic, await ListAsync(client));
+        await Eventually.TrueAsync(() => IsRunning(gateway, topic), "the runtime subscription to run again", Patience);
+        // The replaced driver was disposed after the reconcile: only the new one can deliver this.
+        await PublishAndAwaitDeliveryAsync(client, worker, topic, "after-reload");
+
+        // The subscription is still in Redis: a gateway started now, with nothing on disk, lists it.
+        await using (var fresh = await StartGatewayAsync(pki, Resources(redis, worker.BaseAddress, redeliverInterval: "45s")))
+        {
+            using var freshClient = fresh.ClientFor("worker");
+            Assert.Contains(topic, await ListAsync(freshClient));
+        }
+
+        using (var deleted = await client.DeleteAsync($"/v1.0-alpha1/subscriptions/shared/{topic}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal("[]", await client.GetStringAsync("/v1.0-alpha1/subscriptions"));
+        Assert.False(IsListedByManager(gateway, topic), "the deleted subscription is stopped");
+        await using (var afterDelete = await StartGatewayAsync(pki, Resources(redis, worker.BaseAddress, redeliverInterval: "45s")))
+        {
+            using var afterDeleteClient = afterDelete.ClientFor("worker");
+            Assert.Equal("[]", await afterDeleteClient.GetStringAsync("/v1.0-alpha1/subscriptions"));
+        }
+
+        Assert.DoesNotContain(gateway.Logs.Events, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    private static string Resources(RedisServer redis, Uri worker, string redeliverInterval) => $$"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: shared
+        spec:
+          type: pubsub.redis
+          version: v1
+          metadata:
+          - name: redisHost
+            value: "{{redis.Address}}"
+          - name: redeliverInterval
+            value: {{redeliverInterval}}
+        ---
+        apiVersion: gateway/v1alpha1
+        kind: App
+        metadata:
+          name: worker
+        spec:
+          baseUrl: {{worker.ToString().TrimEnd('/')}}
+        """;
+
+    private Task<GatewayTestHost> StartGatewayAsync(TestPki pki, string resources)
+    {
+        var state = Directory.CreateTempSubdirectory("gateway-reload-state-").FullName;
+        _stateDirectories.Add(state);
+        return GatewayTestHost.StartAsync(pki, resources, options =>
+        {
+            options.StateDirectory = state;
+            options.ResourcesPollInterval = TimeSpan.FromMilliseconds(200);
+            options.RuntimeSubscriptionSyncInterval = TimeSpan.FromMilliseconds(200);
+        });
+    }
+
+    private static async Task PublishAndAwaitDeliveryAsync(HttpClient client, TestSubscriber worker, string topic, string what)
+    {
+        var marker = $"{what}-{Guid.NewGuid():N}";
+        using (var published = await client.PostAsync($"/v1.0/publish/shared/{topic}", Json($$"""{"m":"{{marker}}"}""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
+        }
+
+        await Eventually.TrueAsync(() => worker.Received.Any(d => d.Path == "/jobs" && d.BodyText.Contains(marker, StringComparison.Ordinal)), $"the delivery of the message published {what}", Patience);
+    }
+
+    private static PubsubComponent Shared(GatewayTestHost gateway) =>
+        gateway.App.Services.GetRequiredService<ComponentRegistry>().All.Single(c => c.Name == "shared");
+
+    private static bool IsRunning(GatewayTestHost gateway, string topic) =>
+        gateway.App.Services.GetRequiredService<SubscriptionManager>().Statuses.Any(s => s.Definition.Topic == topic && s.State == SubscriptionState.Running);
+
+    private static bool IsListedByManager(GatewayTestHost gateway, string topic) =>
+        gateway.App.Services.GetRequiredService<SubscriptionManager>().Statuses.Any(s => s.Definition.Topic == topic);
+
+    private static async Task<List<string>> ListAsync(HttpClient client) =>
+        [.. JsonDocument.Parse(await client.GetStringAsync("/v1.0-alpha1/subscriptions")).RootElement.EnumerateArray().Select(s => s.GetProperty("topic").GetString()!)];
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public void Dispose()
+    {
+        foreach (var directory in _stateDirectories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
