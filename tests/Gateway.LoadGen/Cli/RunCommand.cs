@@ -34,9 +34,14 @@ internal static class RunCommand
         var client = new Option<string>("--client") { Description = "raw | httpclient", DefaultValueFactory = _ => "raw" };
         var output = new Option<string?>("--out") { Description = "also write the JSON document to this file" };
         var gatewayEnv = new Option<string[]>("--gateway-env") { Description = "NAME=VALUE for the gateway process (e.g. DOTNET_PerfMapEnabled=1); repeatable", AllowMultipleArgumentsPerToken = false };
+        var metadata = new Option<string[]>("--metadata")
+        {
+            Description = "NAME=VALUE added to the gateway's component (e.g. concurrency=50 for Redis); the driver checks it like any resource; repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("run", "One measurement against one target.")
         {
-            target, pubsub, mode, rate, connections, payload, duration, warmup, topic, subscribers, subscriptions, bulk, client, output, gatewayEnv,
+            target, pubsub, mode, rate, connections, payload, duration, warmup, topic, subscribers, subscriptions, bulk, client, output, gatewayEnv, metadata,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,7 +51,8 @@ internal static class RunCommand
                     parse.GetValue(target)!, ParseBroker(parse.GetValue(pubsub)!), Enum.Parse<LoadMode>(parse.GetValue(mode)!, ignoreCase: true),
                     parse.GetValue(rate), parse.GetValue(connections), parse.GetValue(payload), DurationText.Parse(parse.GetValue(duration)!),
                     DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(topic), parse.GetValue(subscribers), parse.GetValue(subscriptions),
-                    parse.GetValue(bulk), Enum.Parse<HttpClientKind>(parse.GetValue(client)!, ignoreCase: true), parse.GetValue(gatewayEnv) ?? []);
+                    parse.GetValue(bulk), Enum.Parse<HttpClientKind>(parse.GetValue(client)!, ignoreCase: true), parse.GetValue(gatewayEnv) ?? [],
+                    parse.GetValue(metadata) ?? []);
                 var report = await RunAsync(settings, string.Join(' ', parse.Tokens.Select(t => t.Value)), cancellationToken);
                 var json = ReportOutput.ToJson(report);
                 if (parse.GetValue(output) is { } path)
@@ -85,6 +91,17 @@ internal static class RunCommand
             }
 
             rig.GatewayEnvironment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        foreach (var pair in settings.Metadata)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--metadata '{pair}' is not of the form NAME=VALUE");
+            }
+
+            rig.Brokers.ExtraMetadata[pair[..equals]] = pair[(equals + 1)..];
         }
 
         var shape = new LoadShape(settings.Mode, settings.Connections, settings.Rate, settings.Warmup, settings.Duration);
@@ -154,5 +171,6 @@ internal static class RunCommand
         int Subscriptions,
         int Bulk,
         HttpClientKind Client,
-        string[] GatewayEnvironment);
+        string[] GatewayEnvironment,
+        string[] Metadata);
 }

@@ -38,12 +38,24 @@ internal sealed class Brokers : IAsyncDisposable
     }
 
     /// <summary>A component's <c>spec.metadata</c> for <paramref name="kind"/>, starting its broker if needed.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> MetadataAsync(BrokerKind kind) => kind switch
+    /// <summary>Extra metadata for every gateway component (<c>run --metadata NAME=VALUE</c>), e.g. a driver's <c>concurrency</c>.</summary>
+    public Dictionary<string, string> ExtraMetadata { get; } = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyDictionary<string, string>> MetadataAsync(BrokerKind kind)
     {
-        BrokerKind.InMemory => new Dictionary<string, string>(),
-        BrokerKind.Redis => new Dictionary<string, string> { ["redisHost"] = await RedisAddressAsync() },
-        _ => new Dictionary<string, string> { ["brokers"] = await KafkaBootstrapAsync(), ["authType"] = "none", ["initialOffset"] = "oldest" },
-    };
+        var metadata = kind switch
+        {
+            BrokerKind.InMemory => new Dictionary<string, string>(),
+            BrokerKind.Redis => new Dictionary<string, string> { ["redisHost"] = await RedisAddressAsync() },
+            _ => new Dictionary<string, string> { ["brokers"] = await KafkaBootstrapAsync(), ["authType"] = "none", ["initialOffset"] = "oldest" },
+        };
+        foreach (var (name, value) in ExtraMetadata)
+        {
+            metadata[name] = value;
+        }
+
+        return metadata;
+    }
 
     public async ValueTask DisposeAsync()
     {
