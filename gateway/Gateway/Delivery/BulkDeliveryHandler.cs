@@ -115,8 +115,7 @@ internal sealed partial class BulkDeliveryHandler
     }
 
     /// <summary>One final delivery outcome on <c>gateway.deliveries</c>, tagged as single delivery tags it.</summary>
-    private void CountDelivery(string outcome) =>
-        _metrics.Deliveries.Add(1, new("outcome", outcome), new("app", _target.App.AppId), new("pubsub", _target.Component.Name), new("topic", Definition.Topic));
+    private void CountDelivery(string outcome) => _metrics.CountDelivery(outcome, _target.App.AppId, _target.Component.Name, Definition.Topic);
 
     /// <summary>Republishes the original message unchanged to the dead-letter topic for the subscriber; see DeliveryHandler for the rules.</summary>
     private async Task<MessageOutcome> DeadLetterAsync(BrokerMessage message, bool bestEffort, CancellationToken cancellationToken)

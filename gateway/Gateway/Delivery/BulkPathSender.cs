@@ -43,14 +43,6 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
     /// </summary>
     private async Task<BulkReply> AttemptAsync(string path, List<BulkEntry> entries, int attempt, CancellationToken cancellationToken)
     {
-        var app = new KeyValuePair<string, object?>("app", target.App.AppId);
-        var pubsub = new KeyValuePair<string, object?>("pubsub", target.Component.Name);
-        var topic = new KeyValuePair<string, object?>("topic", target.Definition.Topic);
-        if (attempt > 1)
-        {
-            metrics.DeliveryRetries.Add(entries.Count, app, pubsub, topic);
-        }
-
         var span = tracing.Enabled
             ? tracing.StartBulkDelivery(target.Component, target.Definition.Topic, target.App.AppId, path, attempt, entries.Count, LinkContexts(entries))
             : null;
@@ -60,8 +52,7 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
             headers = DeliveryHeaders.WithTraceContext(headers, GatewayTracing.TraceParentOf(span), span.TraceStateString);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        metrics.DeliveriesInFlight.Add(entries.Count, app, pubsub, topic);
+        var measurement = new DeliveryAttemptMeasurement(metrics, target.App.AppId, target.Component.Name, target.Definition.Topic, attempt, entries.Count);
         BulkReply reply;
         try
         {
@@ -74,11 +65,11 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
         }
         finally
         {
-            metrics.DeliveriesInFlight.Add(-entries.Count, app, pubsub, topic);
+            measurement.Leave();
         }
 
         var outcome = OutcomeOf(reply, entries);
-        metrics.DeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, app, pubsub, topic, new("outcome", outcome));
+        measurement.Record(outcome);
         GatewayTracing.Finish(span, outcome, outcome == "retry" ? reply.Detail : null);
         return reply;
     }

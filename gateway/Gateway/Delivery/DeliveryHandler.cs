@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Authentication;
 using Gateway.CloudEvents;
@@ -118,18 +117,9 @@ internal sealed partial class DeliveryHandler(
     private async Task<AppReply> AttemptAsync(
         string path, ReadOnlyMemory<byte> body, List<KeyValuePair<string, string>> headers, string traceParent, string traceState, int attempt, CancellationToken cancellationToken)
     {
-        var app = new KeyValuePair<string, object?>("app", target.App.AppId);
-        var pubsub = new KeyValuePair<string, object?>("pubsub", Component.Name);
-        var topic = new KeyValuePair<string, object?>("topic", Definition.Topic);
-        if (attempt > 1)
-        {
-            metrics.DeliveryRetries.Add(1, app, pubsub, topic);
-        }
-
         var span = tracing.Enabled ? tracing.StartDelivery(Component, Definition.Topic, target.App.AppId, path, attempt, traceParent, traceState) : null;
         var sent = span is null ? headers : DeliveryHeaders.WithTraceContext(headers, GatewayTracing.TraceParentOf(span), span.TraceStateString);
-        var started = Stopwatch.GetTimestamp();
-        metrics.DeliveriesInFlight.Add(1, app, pubsub, topic);
+        var measurement = new DeliveryAttemptMeasurement(metrics, target.App.AppId, Component.Name, Definition.Topic, attempt, messages: 1);
         AppReply reply;
         try
         {
@@ -142,11 +132,11 @@ internal sealed partial class DeliveryHandler(
         }
         finally
         {
-            metrics.DeliveriesInFlight.Add(-1, app, pubsub, topic);
+            measurement.Leave();
         }
 
         var outcome = OutcomeName(reply.Status);
-        metrics.DeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, app, pubsub, topic, new("outcome", outcome));
+        measurement.Record(outcome);
         GatewayTracing.Finish(span, outcome, reply.Status == AppReplyStatus.Retry ? reply.Detail : null);
         return reply;
     }
@@ -159,8 +149,7 @@ internal sealed partial class DeliveryHandler(
     };
 
     /// <summary>One final delivery outcome on <c>gateway.deliveries</c>, tagged so a topic's outcomes can be told apart.</summary>
-    private void CountDelivery(string outcome) =>
-        metrics.Deliveries.Add(1, new("outcome", outcome), new("app", target.App.AppId), new("pubsub", Component.Name), new("topic", Definition.Topic));
+    private void CountDelivery(string outcome) => metrics.CountDelivery(outcome, target.App.AppId, Component.Name, Definition.Topic);
 
     /// <summary>A message that cannot be delivered at all: dead-letter it if possible, else leave it to the broker.</summary>
     private async Task<MessageOutcome> FailAsync(BrokerMessage message, string reason, CancellationToken cancellationToken)

@@ -175,16 +175,16 @@ internal sealed class BulkPublishEndpoint(
         {
             var started = Stopwatch.GetTimestamp();
             var failures = await PublishBulkAsync(bulk, policy, entries, cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var elapsed = Stopwatch.GetElapsedTime(started);
             var failedIds = failures.Select(failure => failure.EntryId).ToHashSet(StringComparer.Ordinal);
             for (var stored = entries.Count(entry => !failedIds.Contains(entry.EntryId)); stored > 0; stored--)
             {
-                CountPublish(component, "stored", elapsed);
+                metrics.RecordPublish(component.Name, "stored", elapsed);
             }
 
             foreach (var failure in failures)
             {
-                CountPublish(component, ResultOf(failure.Error), elapsed);
+                metrics.RecordPublish(component.Name, TopicPublisher.ResultOf(failure.Error), elapsed);
             }
 
             return failures;
@@ -198,11 +198,11 @@ internal sealed class BulkPublishEndpoint(
                 try
                 {
                     await policy.ExecuteAsync(t => component.Driver.PublishAsync(entry.Request, t), token);
-                    CountPublish(component, "stored", Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    metrics.RecordPublish(component.Name, "stored", Stopwatch.GetElapsedTime(started));
                 }
                 catch (DriverException ex)
                 {
-                    CountPublish(component, ResultOf(ex), Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    metrics.RecordPublish(component.Name, TopicPublisher.ResultOf(ex), Stopwatch.GetElapsedTime(started));
                     parallelFailures.Add(new BulkPublishFailure(entry.EntryId, ex));
                 }
             });
@@ -237,15 +237,6 @@ internal sealed class BulkPublishEndpoint(
             return lastFailures.Count > 0 ? lastFailures : [.. pending.Select(entry => new BulkPublishFailure(entry.EntryId, ex))];
         }
     }
-
-    /// <summary>One entry on <c>gateway.publishes</c> and <c>gateway.publish.duration</c>, with the results TopicPublisher uses.</summary>
-    private void CountPublish(PubsubComponent component, string result, double seconds)
-    {
-        metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", result));
-        metrics.PublishDuration.Record(seconds, new("pubsub", component.Name), new("result", result));
-    }
-
-    private static string ResultOf(DriverException error) => error.IsTransient ? "transient_error" : "error";
 
     private static Dictionary<string, string> Merge(Dictionary<string, string> request, Dictionary<string, string> entry)
     {

@@ -40,19 +40,19 @@ internal sealed partial class TopicPublisher(ResiliencyPolicies resiliency, Gate
         {
             await resiliency.OutboundFor(component.Namespace, component.Name, caller.AppId)
                 .ExecuteAsync(token => component.Driver.PublishAsync(request, token), cancellationToken);
-            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", "stored"));
-            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new("pubsub", component.Name), new("result", "stored"));
+            metrics.RecordPublish(component.Name, "stored", Stopwatch.GetElapsedTime(started));
             return null;
         }
         catch (DriverException ex)
         {
-            var result = ex.IsTransient ? "transient_error" : "error";
-            metrics.Publishes.Add(1, new("pubsub", component.Name), new("result", result));
-            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new("pubsub", component.Name), new("result", result));
+            metrics.RecordPublish(component.Name, ResultOf(ex), Stopwatch.GetElapsedTime(started));
             LogPublishFailed(logger, ex, component.Name, request.Topic, ex.Message);
             return DaprErrors.PublishFailed(component.Name, request.Topic, ex.Message);
         }
     }
+
+    /// <summary>The <c>result</c> of a publish the broker refused, on the publish instruments.</summary>
+    internal static string ResultOf(DriverException error) => error.IsTransient ? "transient_error" : "error";
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Denied {Operation} of topic '{Topic}' on pubsub '{Pubsub}' for app '{AppId}' ({SpiffeId}, namespace '{Namespace}'): {Reason}")]

@@ -41,5 +41,17 @@ internal sealed class GatewayMetrics : IDisposable
 
     public Histogram<double> DeliveryDuration { get; }
 
+    /// <summary>One message that reached the broker call, on <c>gateway.publishes</c> and <c>gateway.publish.duration</c>.</summary>
+    /// <param name="result"><c>stored</c>, <c>transient_error</c> or <c>error</c>.</param>
+    public void RecordPublish(string pubsub, string result, TimeSpan elapsed)
+    {
+        Publishes.Add(1, new("pubsub", pubsub), new("result", result));
+        PublishDuration.Record(elapsed.TotalSeconds, new("pubsub", pubsub), new("result", result));
+    }
+
+    /// <summary>One message's final delivery outcome on <c>gateway.deliveries</c>.</summary>
+    public void CountDelivery(string outcome, string app, string pubsub, string topic) =>
+        Deliveries.Add(1, new("outcome", outcome), new("app", app), new("pubsub", pubsub), new("topic", topic));
+
     public void Dispose() => _meter.Dispose();
 }

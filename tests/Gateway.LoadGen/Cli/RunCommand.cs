@@ -82,27 +82,8 @@ internal static class RunCommand
         var clock = Stopwatch.StartNew();
         var machine = MachineInfo.Read();
         await using var rig = await BenchRig.StartAsync(Math.Max(1, settings.Subscribers), settings.Client, settings.PayloadBytes);
-        foreach (var pair in settings.GatewayEnvironment)
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new ArgumentException($"--gateway-env '{pair}' is not of the form NAME=VALUE");
-            }
-
-            rig.GatewayEnvironment[pair[..equals]] = pair[(equals + 1)..];
-        }
-
-        foreach (var pair in settings.Metadata)
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new ArgumentException($"--metadata '{pair}' is not of the form NAME=VALUE");
-            }
-
-            rig.Brokers.ExtraMetadata[pair[..equals]] = pair[(equals + 1)..];
-        }
+        NameValuePairs.AddTo(rig.GatewayEnvironment, settings.GatewayEnvironment, "--gateway-env");
+        NameValuePairs.AddTo(rig.Brokers.ExtraMetadata, settings.Metadata, "--metadata");
 
         var shape = new LoadShape(settings.Mode, settings.Connections, settings.Rate, settings.Warmup, settings.Duration);
         var topic = settings.Topic ?? rig.NewTopic("bench");

@@ -49,11 +49,7 @@ internal static class VersusCommand
                 }
 
                 var environment = new Dictionary<string, string>();
-                foreach (var pair in parse.GetValue(baselineEnv) ?? [])
-                {
-                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                    environment[equals > 0 ? pair[..equals] : throw new ArgumentException($"--baseline-env '{pair}' is not of the form NAME=VALUE")] = pair[(equals + 1)..];
-                }
+                NameValuePairs.AddTo(environment, parse.GetValue(baselineEnv) ?? [], "--baseline-env");
 
                 var table = await RunAsync(
                     brokers, otherBuild, environment, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(connections),
