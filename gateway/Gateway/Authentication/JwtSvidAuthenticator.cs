@@ -1,14 +1,12 @@
 using Gateway.Credentials;
-using Gateway.Hosting;
 using Gateway.Identity.Jwt;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Authentication;
 
 /// <summary>Checks JWT-SVID bearer tokens against the current JWT bundles and the configured audiences.</summary>
-internal sealed class JwtSvidAuthenticator(IOptions<GatewayOptions> options, CredentialStore store, TimeProvider timeProvider)
+internal sealed class JwtSvidAuthenticator(JwtSvidOptions settings, CredentialStore store, TimeProvider timeProvider)
 {
-    private readonly JwtSvidOptions _settings = options.Value.JwtSvid;
+    private readonly JwtSvidOptions _settings = settings;
 
     /// <summary>Whether bearer tokens are considered at all.</summary>
     public bool Enabled => _settings.Enabled;

@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Gateway.Credentials;
 using Gateway.Identity;
+using Gateway.Resiliency;
 using Gateway.Resources;
 
 namespace Gateway.Delivery;
@@ -61,7 +62,7 @@ internal sealed partial class AppChannel : IDisposable
         {
             var (status, reply) = await SendAsync(HttpMethod.Post, path, body, contentType, headers, exchange.Token);
             _backoff.Answered();
-            return AppReply.Interpret(status, reply);
+            return AppReplyReader.Interpret(status, reply);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Resiliency;
 using Gateway.Telemetry;
 
 namespace Gateway.Delivery;
@@ -44,7 +45,7 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
     private async Task<BulkReply> AttemptAsync(string path, List<BulkEntry> entries, int attempt, CancellationToken cancellationToken)
     {
         var span = tracing.Enabled
-            ? tracing.StartBulkDelivery(target.Component, target.Definition.Topic, target.App.AppId, path, attempt, entries.Count, LinkContexts(entries))
+            ? tracing.StartBulkDelivery(target.Component.Spec.Type, target.Component.Name, target.Topic, target.App.AppId, path, attempt, entries.Count, LinkContexts(entries))
             : null;
         List<KeyValuePair<string, string>> headers = [new("Pubsubname", target.Component.Name)];
         if (span is not null)
@@ -52,11 +53,11 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
             headers = DeliveryHeaders.WithTraceContext(headers, GatewayTracing.TraceParentOf(span), span.TraceStateString);
         }
 
-        var measurement = new DeliveryAttemptMeasurement(metrics, target.App.AppId, target.Component.Name, target.Definition.Topic, attempt, entries.Count);
+        var measurement = new DeliveryAttemptMeasurement(metrics, target.App.AppId, target.Component.Name, target.Topic, attempt, entries.Count);
         BulkReply reply;
         try
         {
-            reply = await PostAsync(path, entries, headers, cancellationToken);
+            reply = await target.Sender.SendBatchAsync(path, target.Topic, target.Component.Name, entries, headers, attemptTimeout(), cancellationToken);
         }
         catch (Exception ex) when (span is not null)
         {
@@ -72,27 +73,6 @@ internal sealed class BulkPathSender(DeliveryTarget target, IInboundPolicy polic
         measurement.Record(outcome);
         GatewayTracing.Finish(span, outcome, outcome == "retry" ? reply.Detail : null);
         return reply;
-    }
-
-    private async Task<BulkReply> PostAsync(string path, List<BulkEntry> entries, List<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
-    {
-        var body = BulkEnvelope.Write(target.Definition.Topic, target.Component.Name, entries);
-        var limit = attemptTimeout();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
-        try
-        {
-            var (status, reply) = await target.Channel.PostForReplyAsync(path, body, BulkEnvelope.ContentType, headers, timeout.Token);
-            return BulkReply.Interpret(status, reply);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return BulkReply.NoAnswer($"the app did not answer within {limit.TotalSeconds:0.###} s");
-        }
-        catch (HttpRequestException ex)
-        {
-            return BulkReply.NoAnswer($"cannot deliver to the app at {target.App.BaseUrl}: {ex.Message}");
-        }
     }
 
     /// <summary>The attempt's outcome: <c>retry</c> when any entry is to be sent again, else <c>drop</c> when any was dropped, else <c>success</c>.</summary>

@@ -1,3 +1,4 @@
+using Gateway.Resiliency;
 using System.Text.Json;
 
 namespace Gateway.Delivery;

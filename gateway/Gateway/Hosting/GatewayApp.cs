@@ -62,61 +62,31 @@ internal static class GatewayApp
         });
 
         var services = builder.Services;
-        services.AddMetrics();
         var watchedFiles = LiveGatewayOptions.WatchedFiles(builder.Configuration);
         services.AddSingleton(provider => new LiveGatewayOptions(options, builder.Configuration, watchedFiles, provider.GetRequiredService<ILogger<LiveGatewayOptions>>()));
         services.AddSingleton<IOptions<GatewayOptions>>(provider => provider.GetRequiredService<LiveGatewayOptions>());
+        services.AddSingleton<IOptions<IDeliverySettings>, LiveSettings<IDeliverySettings>>();
+        services.AddSingleton<IOptions<ISubscriptionSettings>, LiveSettings<ISubscriptionSettings>>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(store);
         services.AddSingleton(resources);
-        services.AddSingleton(idShapes);
-        services.AddSingleton<JwtSvidAuthenticator>();
-        services.AddSingleton<SvidExpiryGauge>();
-        services.AddHostedService<CredentialWatcher>();
-        services.AddSingleton<GatewayMetrics>();
-        services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
-        if (metricsListen is not null || otlp is not null)
-        {
-            // Brokers are asked for lag only when someone can read it.
-            services.AddHostedService<ConsumerLagSampler>();
-        }
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
-        if (otlp is not null)
-        {
-            services.AddOtlpExport(otlp);
-        }
+        services.AddTelemetry(otlp, prometheus: metricsListen is not null)
+            .AddCredentials(store)
+            .AddCallerAuthentication(idShapes, options.JwtSvid)
+            .AddPubsub(resources, driverFactories)
+            .AddResiliency(resources)
+            .AddPublishing()
+            .AddDelivery()
+            .AddSubscriptions(options.StateDirectory, sampleConsumerLag: metricsListen is not null || otlp is not null)
+            .AddMetadataApi();
 
-        if (metricsListen is not null)
-        {
-            services.AddSingleton<GatewayMeterCollector>();
-            services.AddSingleton<MetricsEndpoint>();
-        }
-        services.AddSingleton(provider => ComponentRegistry.Create(
-            resources, driverFactories, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new ResiliencyPolicies(resources, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<TopicPublisher>();
-        services.AddSingleton<PublishEndpoint>();
-        services.AddSingleton<BulkPublishEndpoint>();
-        services.AddSingleton<MetadataEndpoint>();
-        services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<DaprApiRouter>();
         services.AddHostedService<InsecureAppWarnings>();
-        services.AddSingleton<SubscriptionCatalog>();
-        services.AddSingleton(new FileSubscriptionStore(Path.Combine(options.StateDirectory, "subscriptions.json")));
-        services.AddSingleton<RuntimeSubscriptionStore>();
-        services.AddSingleton<RuntimeSubscriptionSync>();
-        services.AddHostedService(provider => provider.GetRequiredService<RuntimeSubscriptionSync>());
-        services.AddSingleton<RuntimeSubscriptionEndpoint>();
-        services.AddSingleton<AppChannels>();
-        services.AddSingleton<SubscriptionManager>();
-        services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
         services.AddSingleton<ResourceReloader>();
         services.AddHostedService(provider => new ResourceWatcher(
             provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<IOptions<GatewayOptions>>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ResourceWatcher>>()));
-        services.AddSingleton<SubscriptionDiscovery>();
-        services.AddHostedService(provider => provider.GetRequiredService<SubscriptionDiscovery>());
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
         app.Services.GetRequiredService<SvidExpiryGauge>();

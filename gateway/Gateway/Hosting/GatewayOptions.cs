@@ -1,4 +1,6 @@
 using Gateway.Authentication;
+using Gateway.Delivery;
+using Gateway.Subscriptions;
 using Gateway.Telemetry;
 
 namespace Gateway.Hosting;
@@ -6,8 +8,11 @@ namespace Gateway.Hosting;
 /// <summary>
 /// The gateway's settings. Bound from the <c>Gateway</c> section of appsettings.json, then
 /// environment variables (<c>Gateway__Listen</c>, ...), then command-line flags, later ones winning.
+/// The keys stay flat under <c>Gateway</c> (they are what users write); each feature reads only the
+/// settings contract it declares beside itself (<see cref="IDeliverySettings"/>, <see cref="ISubscriptionSettings"/>),
+/// which this type implements and the host hands out, live where the setting reloads live.
 /// </summary>
-internal sealed class GatewayOptions
+internal sealed class GatewayOptions : IDeliverySettings, ISubscriptionSettings
 {
     public const string SectionName = "Gateway";
 
@@ -91,6 +96,9 @@ internal sealed class GatewayOptions
 
     /// <summary>Console log format: <c>text</c> (one line per event, the default) or <c>json</c> (one JSON object per line).</summary>
     public string LogFormat { get; set; } = "text";
+
+    /// <inheritdoc/>
+    TimeSpan ISubscriptionSettings.ConsumerLagInterval => Telemetry.ConsumerLagInterval;
 
     /// <summary>A shallow copy, for live reload to change settings on without touching the ones in use.</summary>
     internal GatewayOptions Copy() => (GatewayOptions)MemberwiseClone();

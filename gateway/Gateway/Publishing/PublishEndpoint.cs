@@ -1,40 +1,31 @@
 using Gateway.Authentication;
-using Gateway.CloudEvents;
-using Gateway.Drivers;
-using Gateway.Pubsub;
-using Gateway.Telemetry;
 
 namespace Gateway.Publishing;
 
 /// <summary>
-/// <c>POST|PUT /v1.0/publish/{pubsub}/{topic...}</c>, in Dapr's processing order (spec/dapr-pubsub.md §2.2):
-/// pubsub lookup, topic, body, <c>rawPayload</c>, CloudEvent, scope check, broker; 204 only after the
-/// broker has the message.
+/// <c>POST|PUT /v1.0/publish/{pubsub}/{topic...}</c>: reads the HTTP request into a publish for
+/// <see cref="PublishService"/> (metadata from the query, the body, its content type, <c>ce-*</c> headers,
+/// trace context) and writes the answer, 204 only after the broker has the message.
 /// </summary>
-internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher publisher, GatewayTracing tracing, TimeProvider timeProvider)
+internal sealed class PublishEndpoint(PublishService publisher)
 {
     public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
     {
-        var metadata = PublishQuery.ReadMetadata(rawTarget);
-        var span = tracing.Enabled
-            ? tracing.StartPublish(route.PubsubName, route.Topic, caller.AppId, TraceContext.TraceParent(context.Request), TraceContext.TraceState(context.Request))
-            : null;
+        var request = context.Request;
+        var operation = publisher.Start(new PublishCall(
+            caller, route.PubsubName, route.Topic, PublishQuery.ReadMetadata(rawTarget), TraceContext.TraceParent(request), TraceContext.TraceState(request)));
         DaprError? result;
         try
         {
-            result = await PublishAsync(context, route, caller, metadata, span);
+            result = operation.Error ?? await PublishAsync(context, operation);
         }
-        catch (Exception ex) when (span is not null)
+        catch (Exception ex)
         {
-            GatewayTracing.Finish(span, "exception", ex.Message);
+            operation.Fail(ex);
             throw;
         }
 
-        if (span is not null)
-        {
-            GatewayTracing.Finish(span, result is null ? "stored" : result.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), result?.Message);
-        }
-
+        operation.Finish(result);
         if (result is null)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -44,63 +35,16 @@ internal sealed class PublishEndpoint(ComponentRegistry registry, TopicPublisher
         await result.WriteAsync(context.Response);
     }
 
-    private async Task<DaprError?> PublishAsync(HttpContext context, PublishRoute route, Caller caller, Dictionary<string, string> metadata, System.Diagnostics.Activity? span)
+    private async Task<DaprError?> PublishAsync(HttpContext context, PublishOperation operation)
     {
-        var component = registry.Find(caller.Namespace, caller.AppId, route.PubsubName);
-        if (component is null)
-        {
-            return DaprErrors.PubsubNotFound(route.PubsubName, metadata);
-        }
-
-        GatewayTracing.SetComponent(span, component);
-
-        if (route.Topic.Length == 0)
-        {
-            return DaprErrors.TopicEmpty(route.PubsubName, metadata);
-        }
-
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return DaprErrors.BodyTooLarge(route.PubsubName, route.Topic, RequestBody.LimitOf(context.Request));
+            return DaprErrors.BodyTooLarge(operation.Call.PubsubName, operation.Call.Topic, RequestBody.LimitOf(context.Request));
         }
 
-        if (!RawPayload.TryRead(metadata, out var raw, out var rawValue))
-        {
-            return DaprErrors.RawPayloadNotBoolean(route.PubsubName, rawValue, metadata);
-        }
-
-        var contentType = context.Request.ContentType;
-        ReadOnlyMemory<byte> data = body;
-        if (!raw)
-        {
-            var binaryModeHeaders = BinaryModeHeaders(context.Request, out var repeated);
-            if (repeated is not null)
-            {
-                return DaprErrors.InvalidCloudEvent(component.Name, caller.AppId,
-                    $"header '{repeated}' appears more than once; each CloudEvents attribute must appear at most once");
-            }
-
-            var envelope = DaprEnvelope.Create(new EnvelopeRequest(
-                body, contentType, binaryModeHeaders, caller.AppId, component.Name, route.Topic,
-                metadata,
-                span is null ? TraceContext.TraceParent(context.Request) : GatewayTracing.TraceParentOf(span),
-                span is null ? TraceContext.TraceState(context.Request) : span.TraceStateString ?? "",
-                timeProvider.GetUtcNow()));
-            if (envelope.Error is { } error)
-            {
-                return DaprErrors.FromEnvelope(error, component.Name, caller.AppId);
-            }
-
-            data = envelope.Bytes!;
-            contentType = CloudEventMediaTypes.StructuredJson;
-        }
-        else
-        {
-            contentType = null;
-        }
-
-        return await publisher.PublishAsync(component, caller, new PublishRequest(route.Topic, data, contentType, metadata), context.RequestAborted);
+        var binaryModeHeaders = BinaryModeHeaders(context.Request, out var repeated);
+        return await publisher.PublishAsync(operation, new PublishContent(body, context.Request.ContentType, binaryModeHeaders, repeated), context.RequestAborted);
     }
 
     /// <summary>The <c>ce-*</c> headers (null when none), and the first one given more than once.</summary>

@@ -59,7 +59,7 @@ internal sealed class ResiliencyPolicies
         (IInboundPolicy)Policies(out var resiliencies).GetOrAdd((PolicyDirection.Inbound, @namespace, componentName, appId), key =>
         {
             var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Inbound);
-            return resolved.IsEmpty ? SingleAttemptPolicy.Instance : new ResilientInboundPolicy(resolved, key.Component, _clock, _jitter);
+            return resolved.IsEmpty ? SingleAttemptInboundPolicy.Instance : new ResilientInboundPolicy(resolved, key.Component, _clock, _jitter);
         });
 
     /// <summary>How publishes of app <paramref name="appId"/> to <paramref name="componentName"/> are attempted.</summary>

@@ -1,5 +1,3 @@
-using Gateway.Delivery;
-using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Subscriptions;
@@ -8,13 +6,13 @@ namespace Gateway.Subscriptions;
 /// Keeps the catalog's runtime subscriptions equal to the stores on every replica: loads them before
 /// the subscriptions start (a broker that cannot be read is logged, naming the component, and read
 /// again later; start-up goes on), then reads the stores every
-/// <see cref="GatewayOptions.RuntimeSubscriptionSyncInterval"/> and reconciles the apps whose set changed.
+/// <see cref="ISubscriptionSettings.RuntimeSubscriptionSyncInterval"/> and reconciles the apps whose set changed.
 /// </summary>
 internal sealed class RuntimeSubscriptionSync(
     RuntimeSubscriptionStore store,
     SubscriptionCatalog catalog,
     SubscriptionManager manager,
-    IOptions<GatewayOptions> options,
+    IOptions<ISubscriptionSettings> options,
     ILogger<RuntimeSubscriptionSync> logger) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _apply = new(1, 1);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gateway.Pubsub;
 
 namespace Gateway.Telemetry;
 
@@ -42,7 +41,7 @@ internal sealed class GatewayTracing(bool enabled)
     /// Starts the span of one delivery attempt to an app (kind Consumer), whose parent is the trace context
     /// the CloudEvent carries; a new trace when it carries none that is valid.
     /// </summary>
-    public Activity? StartDelivery(PubsubComponent component, string topic, string appId, string path, int attempt, string traceParent, string traceState)
+    public Activity? StartDelivery(string componentType, string pubsub, string topic, string appId, string path, int attempt, string traceParent, string traceState)
     {
         if (!Enabled || !Source.HasListeners())
         {
@@ -53,10 +52,10 @@ internal sealed class GatewayTracing(bool enabled)
         var activity = Source.StartActivity("deliver " + topic, ActivityKind.Consumer, parent);
         if (activity is not null)
         {
-            activity.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(component.Spec.Type));
+            activity.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(componentType));
             activity.SetTag(TraceAttributes.MessagingOperationName, "deliver");
             activity.SetTag(TraceAttributes.MessagingDestinationName, topic);
-            activity.SetTag(TraceAttributes.Pubsub, component.Name);
+            activity.SetTag(TraceAttributes.Pubsub, pubsub);
             activity.SetTag(TraceAttributes.AppId, appId);
             activity.SetTag(TraceAttributes.DeliveryPath, path);
             activity.SetTag(TraceAttributes.DeliveryAttempt, attempt);
@@ -70,7 +69,7 @@ internal sealed class GatewayTracing(bool enabled)
     /// so, as OpenTelemetry's messaging conventions do for a batch, it has no parent but a link to each entry's
     /// trace context (<paramref name="entryContexts"/>: one per entry that carries a valid one).
     /// </summary>
-    public Activity? StartBulkDelivery(PubsubComponent component, string topic, string appId, string path, int attempt, int entryCount, IEnumerable<ActivityContext> entryContexts)
+    public Activity? StartBulkDelivery(string componentType, string pubsub, string topic, string appId, string path, int attempt, int entryCount, IEnumerable<ActivityContext> entryContexts)
     {
         if (!Enabled || !Source.HasListeners())
         {
@@ -83,11 +82,11 @@ internal sealed class GatewayTracing(bool enabled)
         var activity = Source.StartActivity("deliver " + topic, ActivityKind.Consumer, parentContext: default, tags: null, links: links);
         if (activity is not null)
         {
-            activity.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(component.Spec.Type));
+            activity.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(componentType));
             activity.SetTag(TraceAttributes.MessagingOperationName, "deliver");
             activity.SetTag(TraceAttributes.MessagingDestinationName, topic);
             activity.SetTag(TraceAttributes.MessagingBatchMessageCount, entryCount);
-            activity.SetTag(TraceAttributes.Pubsub, component.Name);
+            activity.SetTag(TraceAttributes.Pubsub, pubsub);
             activity.SetTag(TraceAttributes.AppId, appId);
             activity.SetTag(TraceAttributes.DeliveryPath, path);
             activity.SetTag(TraceAttributes.DeliveryAttempt, attempt);
@@ -101,8 +100,8 @@ internal sealed class GatewayTracing(bool enabled)
         ActivityContext.TryParse(traceParent, traceState, isRemote: true, out context);
 
     /// <summary>Names the broker on a publish span once the component is known.</summary>
-    public static void SetComponent(Activity? activity, PubsubComponent component) =>
-        activity?.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(component.Spec.Type));
+    public static void SetComponent(Activity? activity, string componentType) =>
+        activity?.SetTag(TraceAttributes.MessagingSystem, MessagingSystem(componentType));
 
     /// <summary>Ends a span with its outcome; an error status with <paramref name="error"/> when the outcome is a failure.</summary>
     public static void Finish(Activity? activity, string outcome, string? error)

@@ -1,5 +1,6 @@
 using System.Text;
 using Gateway.Delivery;
+using Gateway.Resiliency;
 
 namespace Gateway.Tests.Delivery;
 
@@ -30,7 +31,7 @@ public sealed class AppReplyTests
     [InlineData(302, "", "Retry")]
     public void Interpret_ReadsTheReplyAsDaprDoes(int status, string body, string expected)
     {
-        var reply = AppReply.Interpret(status, Encoding.UTF8.GetBytes(body));
+        var reply = AppReplyReader.Interpret(status, Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(Enum.Parse<AppReplyStatus>(expected), reply.Status);
         Assert.Equal(status, reply.HttpStatus);

@@ -53,7 +53,7 @@ public sealed class JsonLogFormatTests : IDisposable
         });
         var denied = lines.Single(line => line.GetProperty("EventId").GetInt32() == 1001);
         Assert.Equal("Warning", denied.GetProperty("LogLevel").GetString());
-        Assert.Equal("Gateway.Publishing.TopicPublisher", denied.GetProperty("Category").GetString());
+        Assert.Equal("Gateway.Pubsub.ScopeGuard", denied.GetProperty("Category").GetString());
         Assert.Equal("publisher", denied.GetProperty("State").GetProperty("AppId").GetString());
         Assert.Equal("spiffe://public/ns/default/publisher", denied.GetProperty("State").GetProperty("SpiffeId").GetString());
         Assert.Equal("orders", denied.GetProperty("State").GetProperty("Topic").GetString());

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Gateway.Drivers;
+using Gateway.Pubsub;
+using Gateway.Tests.Delivery;
 using Gateway.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Integration;
 
@@ -161,6 +165,52 @@ public sealed class BulkSubscribeTests
         var entry = Assert.Single(Entries(app));
         Assert.Equal("application/octet-stream", entry.GetProperty("contentType").GetString());
         Assert.Equal("plain bytes", Encoding.UTF8.GetString(entry.GetProperty("event").GetBytesFromBase64()));
+    }
+
+    [Theory]
+    [InlineData(null, "AQID")]
+    [InlineData("application/json", """{"total":12}""")]
+    [InlineData("text/plain", "hello")]
+    public async Task BulkSubscription_BinaryModeBrokerMessage_ArrivesAsTheSameEventASingleSubscriptionGets(string? dataContentType, string payload)
+    {
+        using var pki = new TestPki();
+        await using var single = await TestSubscriber.StartAsync(pki.IssueApp("single"));
+        await using var bulk = await StartAppAsync(pki, entry => "SUCCESS");
+        await using var gateway = await GatewayTestHost.StartAsync(pki, DeliveryTestResources.Join(
+            DeliveryTestResources.Component(),
+            DeliveryTestResources.App("single", single.BaseAddress),
+            DeliveryTestResources.App("shop", bulk.BaseAddress),
+            DeliveryTestResources.Subscription("single", "binary", "/single"),
+            Subscription("binary", "/bulk", maxMessagesCount: 5, maxAwaitMs: 50) + "\nscopes:\n- shop\n"));
+        var metadata = new Dictionary<string, string>
+        {
+            ["ce_id"] = "evt-1",
+            ["ce_source"] = "urn:legacy",
+            ["ce_type"] = "com.example.created",
+            ["ce_specversion"] = "1.0",
+            ["ce_traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        };
+        if (dataContentType is not null)
+        {
+            metadata["ce_datacontenttype"] = dataContentType;
+        }
+
+        var bytes = dataContentType is null ? Convert.FromBase64String(payload) : Encoding.UTF8.GetBytes(payload);
+        var component = gateway.App.Services.GetRequiredService<ComponentRegistry>().All.Single(c => c.Name == "pubsub");
+
+        // As a Dapr 1.17+ sidecar writes a binary-mode event to a topic it shares with the gateway.
+        await component.Driver.PublishAsync(new PublishRequest("binary", bytes, "application/octet-stream", metadata), CancellationToken.None);
+
+        await Eventually.TrueAsync(() => single.Received.Any(d => d.Path == "/single") && Entries(bulk).Count == 1, "both deliveries");
+        var alone = Assert.Single(single.Received, d => d.Path == "/single").Json;
+        var entry = Assert.Single(Entries(bulk));
+        Assert.Equal("application/cloudevents+json", entry.GetProperty("contentType").GetString());
+        var batched = entry.GetProperty("event");
+        Assert.Equal("evt-1", batched.GetProperty("id").GetString());
+        Assert.Equal(dataContentType ?? "application/octet-stream", batched.GetProperty("datacontenttype").GetString());
+        Assert.Equal(
+            alone.EnumerateObject().Select(property => (property.Name, property.Value.GetRawText())).OrderBy(pair => pair.Name),
+            batched.EnumerateObject().Select(property => (property.Name, property.Value.GetRawText())).OrderBy(pair => pair.Name));
     }
 
     private static string Subscription(string topic, string path, int maxMessagesCount, int maxAwaitMs, string? deadLetterTopic = null, bool rawPayload = false) => $"""

@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Subscriptions;
 using Gateway.Delivery;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

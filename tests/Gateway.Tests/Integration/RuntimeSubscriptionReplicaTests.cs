@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Gateway.Subscriptions;
 using Gateway.Delivery;
 using Gateway.FaultTests.TestSupport;
 using Gateway.Kafka.TestCluster;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Gateway.Subscriptions;
 using Gateway.Delivery;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

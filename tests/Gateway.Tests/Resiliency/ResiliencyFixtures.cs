@@ -1,4 +1,3 @@
-using Gateway.Delivery;
 using Gateway.Resiliency;
 using Gateway.Resources;
 

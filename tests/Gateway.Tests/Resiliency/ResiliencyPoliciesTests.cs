@@ -21,7 +21,7 @@ public sealed class ResiliencyPoliciesTests
     {
         var policies = new ResiliencyPolicies(ResourceSetOf(), _clock);
 
-        Assert.Same(SingleAttemptPolicy.Instance, policies.InboundFor(Namespace, Component, AppId));
+        Assert.Same(SingleAttemptInboundPolicy.Instance, policies.InboundFor(Namespace, Component, AppId));
         Assert.Same(SingleAttemptOutboundPolicy.Instance, policies.OutboundFor(Namespace, Component, AppId));
     }
 
@@ -53,7 +53,7 @@ public sealed class ResiliencyPoliciesTests
         await clock.DriveAsync(policies.OutboundFor(Namespace, Component, AppId).ExecuteAsync(broker.PublishAsync, CancellationToken.None).AsTask());
 
         Assert.Equal(3, broker.Attempts);
-        Assert.Same(SingleAttemptPolicy.Instance, policies.InboundFor(Namespace, Component, AppId));
+        Assert.Same(SingleAttemptInboundPolicy.Instance, policies.InboundFor(Namespace, Component, AppId));
     }
 
     [Fact]

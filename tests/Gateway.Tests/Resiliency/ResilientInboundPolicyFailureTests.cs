@@ -1,4 +1,4 @@
-using Gateway.Delivery;
+using Gateway.Resiliency;
 using Gateway.Resources;
 using static Gateway.Tests.Resiliency.ResiliencyFixtures;
 

@@ -1,4 +1,4 @@
-using Gateway.Delivery;
+using Gateway.Resiliency;
 
 namespace Gateway.Tests.Resiliency;
 

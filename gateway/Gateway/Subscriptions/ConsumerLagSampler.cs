@@ -1,16 +1,15 @@
 using System.Diagnostics.Metrics;
-using Gateway.Delivery;
 using Gateway.Drivers;
-using Gateway.Hosting;
+using Gateway.Telemetry;
 using Gateway.Pubsub;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Telemetry;
+namespace Gateway.Subscriptions;
 
 /// <summary>
 /// The gauge <c>gateway.consumer.lag</c>: for every running subscription whose driver can tell
 /// (<see cref="IConsumerLag"/>), how many messages its consumer group has yet to consume, per pubsub,
-/// topic and group. Brokers are asked every <see cref="TelemetryOptions.ConsumerLagInterval"/> in the
+/// topic and group. Brokers are asked every <see cref="ISubscriptionSettings.ConsumerLagInterval"/> in the
 /// background; the gauge reports the last answers, so a scrape never waits for a broker.
 /// </summary>
 internal sealed partial class ConsumerLagSampler : BackgroundService
@@ -25,11 +24,11 @@ internal sealed partial class ConsumerLagSampler : BackgroundService
     private IReadOnlyList<Measurement<long>> _last = [];
 
     public ConsumerLagSampler(
-        SubscriptionManager subscriptions, ComponentRegistry registry, IMeterFactory meterFactory, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<ConsumerLagSampler> logger)
+        SubscriptionManager subscriptions, ComponentRegistry registry, IMeterFactory meterFactory, IOptions<ISubscriptionSettings> options, TimeProvider timeProvider, ILogger<ConsumerLagSampler> logger)
     {
         _subscriptions = subscriptions;
         _registry = registry;
-        _interval = options.Value.Telemetry.ConsumerLagInterval > TimeSpan.Zero ? options.Value.Telemetry.ConsumerLagInterval : TimeSpan.FromSeconds(15);
+        _interval = options.Value.ConsumerLagInterval > TimeSpan.Zero ? options.Value.ConsumerLagInterval : TimeSpan.FromSeconds(15);
         _timeProvider = timeProvider;
         _logger = logger;
         meterFactory.Create(GatewayMetrics.MeterName).CreateObservableGauge(

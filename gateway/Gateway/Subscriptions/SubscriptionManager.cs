@@ -1,17 +1,13 @@
 using Gateway.Authentication;
+using Gateway.Delivery;
 using Gateway.Drivers;
-using Gateway.Hosting;
-using Gateway.Publishing;
-using Gateway.Resiliency;
 using Gateway.Pubsub;
 using Gateway.Resources;
 using Gateway.Routing;
 using Gateway.Scopes;
-using Gateway.Subscriptions;
-using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Delivery;
+namespace Gateway.Subscriptions;
 
 /// <summary>
 /// Keeps every app's running subscriptions equal to what its sources declare. Declarative ones start
@@ -23,12 +19,9 @@ internal sealed partial class SubscriptionManager(
     SubscriptionCatalog catalog,
     ComponentRegistry registry,
     AppChannels channels,
-    TopicPublisher publisher,
-    ResiliencyPolicies resiliency,
-    IOptions<GatewayOptions> options,
-    GatewayMetrics metrics,
-    GatewayTracing tracing,
-    TimeProvider timeProvider,
+    DeliveryHandlers handlers,
+    ScopeGuard scopes,
+    IOptions<ISubscriptionSettings> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<SubscriptionManager>();
@@ -165,12 +158,9 @@ internal sealed partial class SubscriptionManager(
         }
 
         var subscriber = SubscriberOf(app);
-        var decision = component.Scopes.Check(app.AppId, definition.Topic, ScopeOperation.Subscribe);
-        if (!decision.Allowed)
+        if (!scopes.Allows(component, new ScopedApp(app.AppId, subscriber.SpiffeId, app.Namespace), definition.Topic, ScopeOperation.Subscribe, out var denial))
         {
-            metrics.ScopeDenials.Add(1, new("operation", "subscribe"), new("pubsub", component.Name));
-            TopicPublisher.LogDenied(_logger, app.AppId, subscriber.SpiffeId, app.Namespace, component.Name, definition.Topic, "subscribe", decision.Reason);
-            var reason = ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + decision.Reason;
+            var reason = ScopeMessages.SubscriptionNotAllowed(definition.Topic, component.Name) + ": " + denial;
             return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, reason), null, component);
         }
 
@@ -179,21 +169,17 @@ internal sealed partial class SubscriptionManager(
             return Fail(app, definition, routeError);
         }
 
-        var target = new DeliveryTarget(app, subscriber, definition, component, routes, channels.For(app));
-        // Read per attempt, so a changed DeliveryTimeout applies to running subscriptions too.
-        Func<TimeSpan> attemptTimeout = () => options.Value.DeliveryTimeout;
-        var handler = new DeliveryHandler(target, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), attemptTimeout,
-            metrics, tracing, timeProvider, loggerFactory.CreateLogger<DeliveryHandler>());
-        MessageHandler deliver = handler.HandleAsync;
+        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, new HttpAppSender(channels.For(app)));
         var concurrency = app.MaxConcurrency;
+        BatchLimits? batch = null;
         if (definition.BulkSubscribe is { Enabled: true } bulk)
         {
             // Every message of a batch holds a handler slot until the batch is answered, so a batch can only fill with as many slots.
-            deliver = new BulkDeliveryHandler(target, bulk, publisher, resiliency.InboundFor(app.Namespace, component.Name, app.AppId), attemptTimeout,
-                metrics, tracing, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
+            batch = new BatchLimits(bulk.MaxMessagesCount, TimeSpan.FromMilliseconds(bulk.MaxAwaitDurationMs));
             concurrency = Math.Max(app.MaxConcurrency, bulk.MaxMessagesCount);
         }
 
+        var deliver = handlers.Create(target, batch);
         var group = ConsumerGroups.For(definition, component, app.AppId);
         try
         {

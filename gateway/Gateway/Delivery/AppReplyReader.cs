@@ -1,33 +1,34 @@
 using System.Text.Json;
+using Gateway.Resiliency;
 
 namespace Gateway.Delivery;
 
 /// <summary>
-/// An app's answer to one delivery, read exactly as Dapr reads it: 404 drops, any other non-2xx
+/// Reads an app's HTTP answer to one delivery exactly as Dapr reads it: 404 drops, any other non-2xx
 /// retries; a 2xx is success unless its body decodes as <c>{"status": "..."}</c> with RETRY, DROP or an
 /// unknown value (values are case-sensitive, the field name is not).
 /// </summary>
-internal readonly record struct AppReply(AppReplyStatus Status, int HttpStatus, string Detail)
+internal static class AppReplyReader
 {
     public static AppReply Interpret(int httpStatus, ReadOnlySpan<byte> body)
     {
         if (httpStatus == 404)
         {
-            return new(AppReplyStatus.Drop, httpStatus, "the app answered 404");
+            return new AppReply(AppReplyStatus.Drop, httpStatus, "the app answered 404");
         }
 
         if (httpStatus is < 200 or > 299)
         {
-            return new(AppReplyStatus.Retry, httpStatus, $"the app answered {httpStatus}");
+            return new AppReply(AppReplyStatus.Retry, httpStatus, $"the app answered {httpStatus}");
         }
 
         var status = ReadStatus(body);
         return status switch
         {
-            null or "" or "SUCCESS" => new(AppReplyStatus.Success, httpStatus, "delivered"),
-            "RETRY" => new(AppReplyStatus.Retry, httpStatus, "the app answered RETRY"),
-            "DROP" => new(AppReplyStatus.Drop, httpStatus, "the app answered DROP"),
-            _ => new(AppReplyStatus.Retry, httpStatus, $"the app answered the unknown status '{status}'"),
+            null or "" or "SUCCESS" => new AppReply(AppReplyStatus.Success, httpStatus, "delivered"),
+            "RETRY" => new AppReply(AppReplyStatus.Retry, httpStatus, "the app answered RETRY"),
+            "DROP" => new AppReply(AppReplyStatus.Drop, httpStatus, "the app answered DROP"),
+            _ => new AppReply(AppReplyStatus.Retry, httpStatus, $"the app answered the unknown status '{status}'"),
         };
     }
 

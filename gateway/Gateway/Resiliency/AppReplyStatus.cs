@@ -1,4 +1,4 @@
-namespace Gateway.Delivery;
+namespace Gateway.Resiliency;
 
 /// <summary>What an app's answer to one delivery means (spec/dapr-pubsub.md §4.5).</summary>
 internal enum AppReplyStatus

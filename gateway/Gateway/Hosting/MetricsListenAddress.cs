@@ -1,7 +1,7 @@
 using System.Net;
 using Gateway.Hosting;
 
-namespace Gateway.Telemetry;
+namespace Gateway.Hosting;
 
 /// <summary>
 /// The <c>--metrics-listen</c> value: <c>http://HOST:PORT</c>, HOST an IP address or <c>localhost</c>.

@@ -1,7 +1,7 @@
 using System.Net;
-using Gateway.Telemetry;
+using Gateway.Hosting;
 
-namespace Gateway.Tests.Telemetry;
+namespace Gateway.Tests.Hosting;
 
 public sealed class MetricsListenAddressTests
 {

@@ -1,7 +1,7 @@
 using Gateway.Drivers;
 using Gateway.Pubsub;
 
-namespace Gateway.Delivery;
+namespace Gateway.Subscriptions;
 
 /// <summary>What the manager keeps per (app, pubsub, topic): the definition it started, and the driver's handle.</summary>
 /// <param name="Component">

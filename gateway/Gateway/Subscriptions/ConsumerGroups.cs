@@ -1,7 +1,7 @@
 using Gateway.Pubsub;
 using Gateway.Subscriptions;
 
-namespace Gateway.Delivery;
+namespace Gateway.Subscriptions;
 
 /// <summary>
 /// The consumer group of a subscription: its own <c>consumerGroup</c>/<c>consumerID</c> metadata, else

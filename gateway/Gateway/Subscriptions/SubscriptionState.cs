@@ -1,4 +1,4 @@
-namespace Gateway.Delivery;
+namespace Gateway.Subscriptions;
 
 /// <summary>Whether a declared subscription is delivering.</summary>
 internal enum SubscriptionState

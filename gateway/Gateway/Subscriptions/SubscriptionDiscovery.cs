@@ -1,14 +1,13 @@
 using System.Threading.Channels;
-using Gateway.Hosting;
+using Gateway.Delivery;
 using Gateway.Resources;
-using Gateway.Subscriptions;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Delivery;
+namespace Gateway.Subscriptions;
 
 /// <summary>
 /// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> when the gateway starts,
-/// every <see cref="GatewayOptions.DiscoveryInterval"/>, and soon after the app itself calls the gateway's
+/// every <see cref="ISubscriptionSettings.DiscoveryInterval"/>, and soon after the app itself calls the gateway's
 /// metadata endpoint (as Dapr SDK servers do once they listen). 404 means none; an app that cannot be
 /// reached or answers garbage keeps what it declared last, so a restart of the app does not stop its
 /// deliveries.
@@ -17,7 +16,7 @@ internal sealed partial class SubscriptionDiscovery(
     SubscriptionCatalog catalog,
     SubscriptionManager manager,
     AppChannels channels,
-    IOptions<GatewayOptions> options,
+    IOptions<ISubscriptionSettings> options,
     ILogger<SubscriptionDiscovery> logger) : BackgroundService
 {
     private readonly Channel<AppKey> _requests = Channel.CreateUnbounded<AppKey>();

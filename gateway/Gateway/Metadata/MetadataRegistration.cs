@@ -1,0 +1,9 @@
+namespace Gateway.Metadata;
+
+/// <summary>Registers <c>/v1.0/metadata</c> and the health endpoints.</summary>
+internal static class MetadataRegistration
+{
+    public static IServiceCollection AddMetadataApi(this IServiceCollection services) => services
+        .AddSingleton<MetadataEndpoint>()
+        .AddSingleton<HealthEndpoints>();
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Gateway.Telemetry;
+using Gateway.Tests.Integration;
+using Gateway.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
+using static Gateway.Tests.Delivery.DeliveryTestResources;
+
+namespace Gateway.Tests.Publishing;
+
+/// <summary>
+/// A broker that refuses messages is reported the same way whichever front door published them: single
+/// and bulk publishes are counted per message on <c>gateway.publishes</c> and logged, naming the pubsub and topic.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class PublishFailureRecordingTests
+{
+    [Fact]
+    public async Task BrokerRefusal_SingleAndBulk_AreCountedPerMessageAndLogged()
+    {
+        var pubsub = "full-" + Guid.NewGuid().ToString("N")[..8];
+        using var pki = new TestPki();
+        await using var stuck = await TestSubscriber.StartAsync(pki.IssueApp("stuck"));
+        stuck.Reply = _ => Task.FromResult((500, ""));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Join($"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: {pubsub}
+            spec:
+              type: pubsub.in-memory
+              version: v1
+              metadata:
+              - name: maxPendingMessages
+                value: "1"
+              - name: redeliveryDelay
+                value: 10s
+
+            """,
+            App("stuck", stuck.BaseAddress),
+            Subscription("stuck", "held", "/held").Replace("pubsubname: pubsub", $"pubsubname: {pubsub}", StringComparison.Ordinal)));
+        using var publishes = new PublishCounter(pubsub);
+        using var client = gateway.ClientFor("publisher");
+        using (var first = await client.PostAsync($"/v1.0/publish/{pubsub}/held", Json("""{"n":1}""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        }
+
+        await Eventually.TrueAsync(() => stuck.Received.Any(d => d.Path == "/held"), "the first message to be held by the app");
+
+        using var single = await client.PostAsync($"/v1.0/publish/{pubsub}/held", Json("""{"n":2}"""));
+        using var bulk = await client.PostAsync($"/v1.0-alpha1/publish/bulk/{pubsub}/held", Json("""
+            [{"entryId":"a","event":{"n":3},"contentType":"application/json"},
+             {"entryId":"b","event":{"n":4},"contentType":"application/json"},
+             {"entryId":"c","event":{"n":5},"contentType":"application/json"}]
+            """));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, single.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, bulk.StatusCode);
+        var failed = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync()).RootElement.GetProperty("failedEntries");
+        Assert.Equal(["a", "b", "c"], failed.EnumerateArray().Select(entry => entry.GetProperty("entryId").GetString()).Order());
+
+        Assert.Equal(1, publishes.Stored);
+        Assert.Equal(4, publishes.Refused);
+        var singleLog = Assert.Single(gateway.Logs.Events, log => log.EventId == 1002);
+        var bulkLog = Assert.Single(gateway.Logs.Events, log => log.EventId == 1003);
+        foreach (var log in new[] { singleLog, bulkLog })
+        {
+            Assert.Equal(LogLevel.Error, log.Level);
+            Assert.Equal(pubsub, log.Properties["Pubsub"]);
+            Assert.Equal("held", log.Properties["Topic"]);
+            Assert.Contains("maxPendingMessages", log.Properties["Error"], StringComparison.Ordinal);
+        }
+
+        Assert.Equal("3", bulkLog.Properties["Failed"]);
+        Assert.Equal("3", bulkLog.Properties["Total"]);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Counts <c>gateway.publishes</c> for one pubsub, by whether the broker stored the message.</summary>
+    private sealed class PublishCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, long> _byResult = new();
+
+        public PublishCounter(string pubsub)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "gateway.publishes")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                string? name = null, result = null;
+                foreach (var tag in tags)
+                {
+                    name = tag.Key == "pubsub" ? tag.Value as string : name;
+                    result = tag.Key == "result" ? tag.Value as string : result;
+                }
+
+                if (name == pubsub && result is not null)
+                {
+                    _byResult.AddOrUpdate(result, value, (_, total) => total + value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Stored => _byResult.GetValueOrDefault("stored");
+
+        public long Refused => _byResult.GetValueOrDefault("error") + _byResult.GetValueOrDefault("transient_error");
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
