@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gateway.Hosting;
 
 namespace Gateway.Credentials;
 
@@ -13,10 +12,10 @@ namespace Gateway.Credentials;
 internal static class CredentialFingerprint
 {
     /// <summary>Fingerprints the SVID certificate, its key and every bundle file the options name.</summary>
-    public static string Take(GatewayOptions options) => Take(WatchedPaths(options));
+    public static string Take(ICredentialSettings options) => Take(WatchedPaths(options));
 
     /// <summary>The credential files of <paramref name="options"/>, in a stable order.</summary>
-    public static List<string> WatchedPaths(GatewayOptions options) =>
+    public static List<string> WatchedPaths(ICredentialSettings options) =>
         [options.SvidCert ?? string.Empty, options.SvidKey ?? string.Empty, .. options.TrustBundles.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value)];
 
     /// <summary>Fingerprints <paramref name="paths"/> in order; a missing or unreadable file is part of it.</summary>

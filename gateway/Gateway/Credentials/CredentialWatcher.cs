@@ -1,11 +1,10 @@
-using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Credentials;
 
 /// <summary>
 /// Rotation without restart: polls the SVID certificate and key files and every trust bundle file every
-/// <see cref="GatewayOptions.CredentialPollInterval"/>. A change is acted on once the files have stayed
+/// <see cref="ICredentialSettings.CredentialPollInterval"/>. A change is acted on once the files have stayed
 /// the same for one more poll (writers such as spiffe-helper rewrite three files one after another); then
 /// a whole new <see cref="GatewayCredentials"/> is loaded and checked (key matches the leaf, own SVID valid
 /// against its bundle, every bundle parses) and swapped in. A set that fails keeps the last good one in
@@ -13,7 +12,7 @@ namespace Gateway.Credentials;
 /// </summary>
 internal sealed partial class CredentialWatcher(
     CredentialStore store,
-    IOptions<GatewayOptions> options,
+    IOptions<ICredentialSettings> options,
     TimeProvider timeProvider,
     ILogger<CredentialWatcher> logger) : BackgroundService
 {
@@ -54,7 +53,7 @@ internal sealed partial class CredentialWatcher(
         }
     }
 
-    private bool TryReload(GatewayOptions settings)
+    private bool TryReload(ICredentialSettings settings)
     {
         var at = timeProvider.GetUtcNow();
         GatewayCredentials loaded;

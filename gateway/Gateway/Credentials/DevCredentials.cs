@@ -1,11 +1,10 @@
 using Gateway.Certificates;
-using Gateway.Hosting;
 
 namespace Gateway.Credentials;
 
 /// <summary>
 /// <c>gateway run --dev</c>: a development CA and the gateway's own SVID under
-/// <see cref="GatewayOptions.DevDirectory"/>, created when missing and reused after that.
+/// <see cref="ICredentialSettings.DevDirectory"/>, created when missing and reused after that.
 /// </summary>
 internal static class DevCredentials
 {
@@ -13,7 +12,7 @@ internal static class DevCredentials
     public const string GatewayKeyFile = "gateway.key";
 
     /// <summary>Creates what is missing and points the options at it. Returns a line to tell the user.</summary>
-    public static string Ensure(GatewayOptions options)
+    public static string Ensure(ICredentialSettings options)
     {
         var directory = Path.GetFullPath(options.DevDirectory);
         Directory.CreateDirectory(directory);

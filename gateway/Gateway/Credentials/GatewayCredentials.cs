@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Gateway.Certificates;
-using Gateway.Hosting;
 using Gateway.Identity;
 
 namespace Gateway.Credentials;
@@ -48,7 +47,7 @@ internal sealed class GatewayCredentials
     public SslStreamCertificateContext ServerContext { get; }
 
     /// <summary>Loads the files the options name, or throws <see cref="InvalidOperationException"/> saying which one is wrong and how.</summary>
-    public static GatewayCredentials Load(GatewayOptions options)
+    public static GatewayCredentials Load(ICredentialSettings options)
     {
         if (string.IsNullOrEmpty(options.SvidCert) || string.IsNullOrEmpty(options.SvidKey))
         {

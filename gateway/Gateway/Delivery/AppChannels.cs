@@ -1,7 +1,6 @@
 using Gateway.Credentials;
 using Gateway.Identity;
 using Gateway.Resources;
-using Gateway.Subscriptions;
 
 namespace Gateway.Delivery;
 

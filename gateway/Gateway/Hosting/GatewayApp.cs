@@ -67,6 +67,7 @@ internal static class GatewayApp
         services.AddSingleton<IOptions<GatewayOptions>>(provider => provider.GetRequiredService<LiveGatewayOptions>());
         services.AddSingleton<IOptions<IDeliverySettings>, LiveSettings<IDeliverySettings>>();
         services.AddSingleton<IOptions<ISubscriptionSettings>, LiveSettings<ISubscriptionSettings>>();
+        services.AddSingleton<IOptions<ICredentialSettings>, LiveSettings<ICredentialSettings>>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(resources);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));

@@ -1,4 +1,5 @@
 using Gateway.Authentication;
+using Gateway.Credentials;
 using Gateway.Delivery;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
@@ -12,7 +13,7 @@ namespace Gateway.Hosting;
 /// settings contract it declares beside itself (<see cref="IDeliverySettings"/>, <see cref="ISubscriptionSettings"/>),
 /// which this type implements and the host hands out, live where the setting reloads live.
 /// </summary>
-internal sealed class GatewayOptions : IDeliverySettings, ISubscriptionSettings
+internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, ISubscriptionSettings
 {
     public const string SectionName = "Gateway";
 

@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using Gateway.Authentication;
-using Gateway.Delivery;
 using Gateway.Pubsub;
 using Gateway.Subscriptions;
+
+using Gateway.Resources;
 
 namespace Gateway.Metadata;
 

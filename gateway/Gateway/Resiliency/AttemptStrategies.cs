@@ -1,6 +1,8 @@
 using Polly;
 using Polly.Timeout;
 
+using Gateway.Resources;
+
 namespace Gateway.Resiliency;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Gateway.Resiliency;
 internal static class AttemptStrategies
 {
     /// <summary>The breaker of a resolved circuit-breaker policy, or null when there is none.</summary>
-    /// <exception cref="InvalidOperationException">The trip expression is not supported; <see cref="ResiliencyValidator"/> reports it first.</exception>
+    /// <exception cref="InvalidOperationException">The trip expression is not supported; <see cref="Resources.Validation.ResiliencyValidator"/> reports it first.</exception>
     public static ConsecutiveFailureBreaker? CreateBreaker(ResolvedPolicies policies, string componentName, TimeProvider clock)
     {
         if (policies.CircuitBreaker is not { } policy)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Gateway.Delivery;
 using Gateway.Resources;
+using Gateway.Resources.Validation;
 
 namespace Gateway.Resiliency;
 

@@ -1,4 +1,3 @@
-using Gateway.Delivery;
 using Gateway.Resources;
 using Polly;
 using Polly.Retry;

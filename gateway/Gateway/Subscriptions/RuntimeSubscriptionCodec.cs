@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 
+using Gateway.Resources;
+
 namespace Gateway.Subscriptions;
 
 /// <summary>

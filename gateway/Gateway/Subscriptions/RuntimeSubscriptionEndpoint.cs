@@ -4,6 +4,8 @@ using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Scopes;
 
+using Gateway.Resources;
+
 namespace Gateway.Subscriptions;
 
 /// <summary>

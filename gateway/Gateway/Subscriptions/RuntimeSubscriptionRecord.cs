@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Gateway.Resources;
+
 namespace Gateway.Subscriptions;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Gateway.Drivers;
 using Gateway.Pubsub;
 
+using Gateway.Resources;
+
 namespace Gateway.Subscriptions;
 
 /// <summary>

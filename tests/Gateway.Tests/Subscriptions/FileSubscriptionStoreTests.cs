@@ -1,5 +1,7 @@
 using Gateway.Subscriptions;
 
+using Gateway.Resources;
+
 namespace Gateway.Tests.Subscriptions;
 
 public sealed class FileSubscriptionStoreTests : IDisposable

@@ -1,6 +1,8 @@
 using System.Text;
 using Gateway.Subscriptions;
 
+using Gateway.Resources;
+
 namespace Gateway.Tests.Subscriptions;
 
 public sealed class RuntimeSubscriptionCodecTests

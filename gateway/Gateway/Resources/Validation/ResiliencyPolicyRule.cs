@@ -1,4 +1,3 @@
-using Gateway.Resiliency;
 using Gateway.Resources.Parsing;
 
 namespace Gateway.Resources.Validation;

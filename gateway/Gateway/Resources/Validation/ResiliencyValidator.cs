@@ -1,7 +1,6 @@
-using Gateway.Resources;
 using Gateway.Resources.Parsing;
 
-namespace Gateway.Resiliency;
+namespace Gateway.Resources.Validation;
 
 /// <summary>
 /// Finds the parts of Resiliency resources the loader accepts but the gateway cannot carry out:

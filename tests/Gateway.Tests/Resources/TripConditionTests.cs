@@ -1,6 +1,6 @@
-using Gateway.Resiliency;
+using Gateway.Resources;
 
-namespace Gateway.Tests.Resiliency;
+namespace Gateway.Tests.Resources;
 
 public sealed class TripConditionTests
 {

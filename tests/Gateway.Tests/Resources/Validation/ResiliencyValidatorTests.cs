@@ -1,7 +1,7 @@
-using Gateway.Resiliency;
+using Gateway.Resources.Validation;
 using static Gateway.Tests.Resiliency.ResiliencyFixtures;
 
-namespace Gateway.Tests.Resiliency;
+namespace Gateway.Tests.Resources.Validation;
 
 public sealed class ResiliencyValidatorTests
 {

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Gateway.Resiliency;
+namespace Gateway.Resources;
 
 /// <summary>
 /// The part of a circuit breaker's CEL <c>trip</c> expression the gateway understands:
