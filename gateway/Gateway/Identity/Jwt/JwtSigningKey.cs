@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Gateway.Identity.Jwt;
 
 /// <summary>
-/// A public key from a trust domain's JWT bundle (a <c>use: jwt-svid</c> JWK), kept as plain parameters
-/// so the set stays immutable and shareable; a fresh RSA/ECDsa object is made per verification.
+/// A public key from a trust domain's JWT bundle (a <c>use: jwt-svid</c> JWK). Importing a key into an
+/// RSA/ECDsa object costs far more than a verification, so imported objects are kept in a small pool per
+/// key and reused; each is used by one verification at a time (instances are not thread-safe).
 /// </summary>
 internal sealed class JwtSigningKey
 {
     private readonly ECParameters? ec;
     private readonly RSAParameters? rsa;
+    private readonly ConcurrentBag<AsymmetricAlgorithm> _imported = [];
 
     private JwtSigningKey(string keyId, string? curve, ECParameters? ec, RSAParameters? rsa)
     {
@@ -51,16 +54,24 @@ internal sealed class JwtSigningKey
             return false;
         }
 
-        if (algorithm.Family == JwsAlgorithmFamily.Ecdsa)
+        var key = _imported.TryTake(out var pooled) ? pooled : Import();
+        try
         {
-            using var key = ECDsa.Create(ec!.Value);
-            return key.VerifyData(signingInput, signature, algorithm.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        }
+            if (key is ECDsa ecdsa)
+            {
+                return ecdsa.VerifyData(signingInput, signature, algorithm.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
 
-        using var rsaKey = RSA.Create(rsa!.Value);
-        var padding = algorithm.Family == JwsAlgorithmFamily.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
-        return rsaKey.VerifyData(signingInput, signature, algorithm.Hash, padding);
+            var padding = algorithm.Family == JwsAlgorithmFamily.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+            return ((RSA)key).VerifyData(signingInput, signature, algorithm.Hash, padding);
+        }
+        finally
+        {
+            _imported.Add(key);
+        }
     }
+
+    private AsymmetricAlgorithm Import() => ec is { } parameters ? ECDsa.Create(parameters) : RSA.Create(rsa!.Value);
 
     private static string RequireKeyId(string keyId) =>
         string.IsNullOrEmpty(keyId) ? throw new ArgumentException("A JWT bundle key needs a key ID (kid).", nameof(keyId)) : keyId;

@@ -88,6 +88,24 @@ public sealed class JwtSvidValidatorTests
         Assert.Equal("spiffe://example.org/ns/default/app1", result.SpiffeId.ToString());
     }
 
+    [Fact]
+    public void Validate_ManyTokensAtOnce_KeysReusedAcrossThreads_GiveTheSameAnswers()
+    {
+        var good = TestJwts.Sign(TestJwts.Header(), TestJwts.Claims());
+        var forged = TestJwts.Sign(TestJwts.Header(), TestJwts.Claims(), TestJwts.OtherDomainKey);
+        var rsa = TestJwts.Sign(TestJwts.Header("PS256", "rsa-1"), TestJwts.Claims(), TestJwts.RsaKey);
+
+        var answers = new System.Collections.Concurrent.ConcurrentBag<(int Kind, bool Valid)>();
+        Parallel.For(0, 600, new ParallelOptions { MaxDegreeOfParallelism = 8 }, index =>
+        {
+            var kind = index % 3;
+            answers.Add((kind, Validate(kind switch { 0 => good, 1 => forged, _ => rsa }).IsValid));
+        });
+
+        Assert.Equal(600, answers.Count);
+        Assert.All(answers, answer => Assert.Equal(answer.Kind != 1, answer.Valid));
+    }
+
     [Theory]
     [InlineData("RS256")]
     [InlineData("PS256")]
