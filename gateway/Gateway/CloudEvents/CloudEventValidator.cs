@@ -6,7 +6,7 @@ namespace Gateway.CloudEvents;
 
 /// <summary>
 /// Strict validator of one JSON-format CloudEvent (CloudEvents 1.0 with the gateway's decisions, see
-/// <c>spec/cloudevents-and-clients.md</c> §1). Reports every violation, not just the first.
+/// the CloudEvents 1.0.2 specification, https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md). Reports every violation, not just the first.
 /// </summary>
 /// <remarks>
 /// Not treated as violations, because the spec says SHOULD or MAY: names longer than 20 characters,

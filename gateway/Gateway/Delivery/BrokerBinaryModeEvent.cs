@@ -9,7 +9,7 @@ using static Gateway.CloudEvents.DaprEnvelopeDefaults;
 namespace Gateway.Delivery;
 
 /// <summary>
-/// A binary-mode CloudEvent as brokers hold it since Dapr v1.17 (spec/dapr-pubsub.md §4.5, decode step):
+/// A binary-mode CloudEvent as brokers hold it since Dapr v1.17 (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events, decode step):
 /// content type <c>application/octet-stream</c>, the attributes in metadata keys starting with <c>ce_</c>,
 /// the data as the raw bytes. Rebuilt here as a structured JSON event so that the app always receives
 /// <c>application/cloudevents+json</c>.

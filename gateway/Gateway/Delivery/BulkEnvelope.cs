@@ -4,7 +4,7 @@ using Gateway.CloudEvents;
 namespace Gateway.Delivery;
 
 /// <summary>
-/// The body of one bulk delivery (spec/dapr-pubsub.md §4.7):
+/// The body of one bulk delivery (Dapr's bulk subscribe, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/):
 /// <c>{"id","type":"com.dapr.event.sent.bulk","topic","pubsubname","metadata","entries":[{"entryId","event","metadata","contentType"}]}</c>.
 /// A CloudEvent entry carries the event as a JSON object with <c>application/cloudevents+json</c>; a raw entry
 /// carries the bytes as a base64 string with <c>application/octet-stream</c>.

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Gateway.Delivery;
 
 /// <summary>
-/// An app's answer to one bulk delivery, read as Dapr reads it (spec/dapr-pubsub.md §4.7): 404 drops every
+/// An app's answer to one bulk delivery, read as Dapr reads it (Dapr's bulk subscribe, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/): 404 drops every
 /// entry, any other non-2xx retries every entry; a 2xx must carry <c>{"statuses":[{"entryId","status"}]}</c>,
 /// else (empty body included) every entry is retried. Per entry SUCCESS acknowledges, DROP drops, anything
 /// else (RETRY, empty, unknown, or no status for the entry) retries. Statuses for unknown entry IDs are ignored.

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Gateway.Identity;
 
 /// <summary>
-/// Validates a peer's X509-SVID (spec/spiffe.md §2.2): exactly one URI SAN holding a strictly parsed,
+/// Validates a peer's X509-SVID (the SPIFFE X509-SVID standard, https://github.com/spiffe/spiffe/blob/main/standards/X509-SVID.md): exactly one URI SAN holding a strictly parsed,
 /// non-root SPIFFE ID; leaf usage rules; then RFC 5280 path validation against the anchors of that ID's
 /// trust domain only, with the peer's own intermediates as untrusted helpers. No OS store, no downloads,
 /// no revocation, no clock leeway.

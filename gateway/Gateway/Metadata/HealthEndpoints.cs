@@ -9,7 +9,7 @@ using Gateway.Subscriptions;
 namespace Gateway.Metadata;
 
 /// <summary>
-/// <c>GET /v1.0/healthz</c> and <c>GET /v1.0/healthz/outbound</c> (spec/dapr-pubsub.md §8.2). Both are
+/// <c>GET /v1.0/healthz</c> and <c>GET /v1.0/healthz/outbound</c> (Dapr's health API, https://docs.dapr.io/reference/api/health_api/). Both are
 /// answered without a client certificate, for orchestrator probes. The gateway serves requests only
 /// after its resources are loaded and its subscriptions started, so an answer means ready, unless the
 /// gateway's own SVID has expired (rotation failed): then it is not. Every answer carries the SVID's

@@ -9,7 +9,7 @@ using Gateway.Resources;
 namespace Gateway.Metadata;
 
 /// <summary>
-/// <c>GET /v1.0/metadata</c> (spec/dapr-pubsub.md §8.1), answered for the caller as its own sidecar
+/// <c>GET /v1.0/metadata</c> (Dapr's metadata API, https://docs.dapr.io/reference/api/metadata_api/), answered for the caller as its own sidecar
 /// would: its app ID, the components that exist for it, and its subscriptions, including those
 /// denied by topic scoping.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Gateway.Publishing;
 
 /// <summary>
-/// Every publish error of Dapr's status table (spec/dapr-pubsub.md §2.4), built in one place so the
+/// Every publish error of Dapr's status table (Dapr's publish API, https://docs.dapr.io/reference/api/pubsub_api/), built in one place so the
 /// codes, reasons and messages stay exactly Dapr's.
 /// </summary>
 internal static class DaprErrors

@@ -1,7 +1,7 @@
 namespace Gateway.Publishing;
 
 /// <summary>
-/// The <c>metadata.*</c> query parameters of a publish (spec/dapr-pubsub.md §2.5): the prefix is exact
+/// The <c>metadata.*</c> query parameters of a publish (Dapr's publish API, https://docs.dapr.io/reference/api/pubsub_api/): the prefix is exact
 /// and case-sensitive, the rest of the key keeps its case, and only the first value of a repeated
 /// parameter counts. Other parameters are ignored.
 /// </summary>

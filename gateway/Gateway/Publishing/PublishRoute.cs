@@ -8,7 +8,7 @@ internal enum PublishRouteKind
 }
 
 /// <summary>
-/// A publish request path split the way Dapr's router splits it (spec/dapr-pubsub.md §2.1): the
+/// A publish request path split the way Dapr's router splits it (Dapr's publish API, https://docs.dapr.io/reference/api/pubsub_api/): the
 /// escaped path is cleaned first (duplicate slashes, dot segments, trailing slash), then the pubsub
 /// name and the topic (everything after the pubsub name, slashes included) are unescaped with
 /// query rules, so <c>%2F</c> is a slash inside the topic and <c>+</c> is a space.

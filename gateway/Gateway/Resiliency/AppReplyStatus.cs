@@ -1,6 +1,6 @@
 namespace Gateway.Resiliency;
 
-/// <summary>What an app's answer to one delivery means (spec/dapr-pubsub.md §4.5).</summary>
+/// <summary>What an app's answer to one delivery means (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events).</summary>
 internal enum AppReplyStatus
 {
     /// <summary>Delivered: acknowledge.</summary>

@@ -2,7 +2,7 @@ namespace Gateway.Resiliency;
 
 /// <summary>
 /// The policy names Dapr falls back to when a component has no explicit target for a policy kind,
-/// most specific first (spec/dapr-pubsub.md §7), e.g. <c>DefaultPubsubComponentInboundRetryPolicy</c> →
+/// most specific first (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/), e.g. <c>DefaultPubsubComponentInboundRetryPolicy</c> →
 /// <c>DefaultComponentInboundRetryPolicy</c> → <c>DefaultComponentRetryPolicy</c> → <c>DefaultRetryPolicy</c>.
 /// </summary>
 internal static class DefaultPolicyNames

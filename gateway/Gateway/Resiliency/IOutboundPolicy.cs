@@ -3,7 +3,7 @@ using Gateway.Drivers;
 namespace Gateway.Resiliency;
 
 /// <summary>
-/// How one publish to a broker is attempted and repeated (spec/dapr-pubsub.md §7, outbound): the
+/// How one publish to a broker is attempted and repeated (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/, outbound): the
 /// component's timeout per attempt, its circuit breaker and its retry policy.
 /// </summary>
 internal interface IOutboundPolicy

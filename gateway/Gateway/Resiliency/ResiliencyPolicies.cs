@@ -6,7 +6,7 @@ namespace Gateway.Resiliency;
 
 /// <summary>
 /// The inbound and outbound policies of every (namespace, component, app), built from the Resiliency
-/// resources of one <see cref="ResourceSet"/> (spec/dapr-pubsub.md §7; lookup rules on
+/// resources of one <see cref="ResourceSet"/> (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/; lookup rules on
 /// <see cref="PolicyResolver"/>). Policies are created on first use and kept, so each target has one
 /// circuit breaker however many subscriptions or publishers use it. Without any applicable policy a
 /// target gets exactly one attempt. <see cref="Replace"/> swaps in the policies of a new set (live reload):

@@ -6,7 +6,7 @@ using Polly.Timeout;
 namespace Gateway.Resiliency;
 
 /// <summary>
-/// Delivery attempts under a component's inbound policies (spec/dapr-pubsub.md §4.6, §7). Success and
+/// Delivery attempts under a component's inbound policies (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events). Success and
 /// Drop replies are final; a Retry reply is retried while the retry policy allows and its HTTP status
 /// matches <c>matching.httpStatusCodes</c> (a reply without a status, such as a refused connection or a
 /// timed-out attempt, always may be). The result is the last attempt's reply; a timed-out attempt and

@@ -7,7 +7,7 @@ using Polly.Timeout;
 namespace Gateway.Resiliency;
 
 /// <summary>
-/// Publish attempts under a component's outbound policies (spec/dapr-pubsub.md §7). A driver's
+/// Publish attempts under a component's outbound policies (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/). A driver's
 /// transient failure carries HTTP 503 and a terminal one HTTP 400 for <c>matching.httpStatusCodes</c>,
 /// as Dapr's components mark them Unavailable and FailedPrecondition; a timed-out attempt carries no
 /// code and always may be retried. The last failure is rethrown; a timeout or an open circuit breaker

@@ -3,7 +3,7 @@ using Gateway.Resources;
 namespace Gateway.Resiliency;
 
 /// <summary>
-/// The waits of one retry policy (spec/dapr-pubsub.md §7). Constant: <c>duration</c> every time, no
+/// The waits of one retry policy (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/). Constant: <c>duration</c> every time, no
 /// time limit. Exponential, with Dapr's fixed settings: the interval starts at 500 ms and grows by 1.5
 /// per retry up to <c>maxInterval</c>; each wait is the interval randomised by ±50 %; and no retry starts
 /// once the elapsed time plus the next wait would pass 15 minutes, even with unlimited retries.

@@ -3,7 +3,7 @@ using Gateway.Resources;
 namespace Gateway.Subscriptions;
 
 /// <summary>
-/// How a subscription's messages are batched for delivery (spec/dapr-pubsub.md §4.7), whatever declared it.
+/// How a subscription's messages are batched for delivery (Dapr's bulk subscribe, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/), whatever declared it.
 /// </summary>
 /// <param name="Enabled">Whether messages are delivered in batches; false delivers them one by one.</param>
 /// <param name="MaxMessagesCount">Largest batch; default 100, at least 1.</param>

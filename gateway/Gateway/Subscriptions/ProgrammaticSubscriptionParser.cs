@@ -4,7 +4,7 @@ using Gateway.Routing;
 namespace Gateway.Subscriptions;
 
 /// <summary>
-/// Reads an app's <c>GET /dapr/subscribe</c> answer (spec/dapr-pubsub.md §4.1): a JSON array of
+/// Reads an app's <c>GET /dapr/subscribe</c> answer (Dapr's programmatic subscriptions, https://docs.dapr.io/developing-applications/building-blocks/pubsub/subscription-methods/): a JSON array of
 /// subscriptions, field names in any case. Rules are <c>routes.rules</c> in order, then one fallback:
 /// <c>routes.default</c>, else <c>route</c>. An item with no route at all is dropped with a warning; a
 /// match that does not compile, or a body that is not such an array, fails the whole answer.

@@ -4,7 +4,7 @@ using Gateway.Resiliency;
 
 namespace Gateway.Tests.Delivery;
 
-/// <summary>The reply table of spec/dapr-pubsub.md §4.5, row by row.</summary>
+/// <summary>The reply table of Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events, row by row.</summary>
 public sealed class AppReplyTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Gateway.Delivery;
 
 namespace Gateway.Tests.Delivery;
 
-/// <summary>How an app's answer to a bulk delivery decides each entry (spec/dapr-pubsub.md §4.7).</summary>
+/// <summary>How an app's answer to a bulk delivery decides each entry (Dapr's bulk subscribe, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/).</summary>
 public sealed class BulkReplyTests
 {
     [Theory]

@@ -20,7 +20,7 @@ public sealed class IdShapesTests
         Assert.Equal(new AppIdentity(id, trustDomain, ns, appId), identity);
     }
 
-    // spec/spiffe.md §6.3: "public" uses the Dapr shape, "cluster.local" the Kubernetes one.
+    // As Dapr (dapr/dapr pkg/security/spiffe) and Istio name apps: "public" uses the Dapr shape, "cluster.local" the Kubernetes one.
     [Theory]
     [InlineData("spiffe://public/ns/default", "expected 3 path segments, found 2")]
     [InlineData("spiffe://public/ns/default/app1/extra", "expected 3 path segments, found 4")]

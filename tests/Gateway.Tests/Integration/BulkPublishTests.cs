@@ -5,7 +5,7 @@ using Gateway.Tests.TestSupport;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>Bulk publish (spec/dapr-pubsub.md §3) through the real gateway.</summary>
+/// <summary>Bulk publish (Dapr's bulk publish, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/) through the real gateway.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class BulkPublishTests(GatewayFixture fixture)
 {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>Bulk subscribe delivery (spec/dapr-pubsub.md §4.7) to a real subscriber app over mTLS.</summary>
+/// <summary>Bulk subscribe delivery (Dapr's bulk subscribe, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-bulk/) to a real subscriber app over mTLS.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class BulkSubscribeTests
 {

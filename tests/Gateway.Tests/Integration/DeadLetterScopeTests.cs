@@ -5,7 +5,7 @@ using Gateway.Tests.TestSupport;
 namespace Gateway.Tests.Integration;
 
 /// <summary>
-/// The dead-letter write is a publish on behalf of the subscriber (spec/dapr-pubsub.md §1.4): when the
+/// The dead-letter write is a publish on behalf of the subscriber (Dapr's topic scoping, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-scopes/): when the
 /// subscriber may not publish to its dead-letter topic, the write is denied and the message is not
 /// acknowledged, so nothing is lost.
 /// </summary>

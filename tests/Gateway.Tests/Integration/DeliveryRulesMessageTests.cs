@@ -8,7 +8,7 @@ using static Gateway.Tests.Integration.DeliveryRulesReplyTests;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>What the app receives for one message (spec/dapr-pubsub.md §4.5 steps 2 and 5): body, content type, headers.</summary>
+/// <summary>What the app receives for one message (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events, steps 2 and 5 of its delivery): body, content type, headers.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class DeliveryRulesMessageTests
 {

@@ -6,7 +6,7 @@ using static Gateway.Tests.Integration.DeliveryRulesReplyTests;
 namespace Gateway.Tests.Integration;
 
 /// <summary>
-/// Without a dead-letter topic (spec/dapr-pubsub.md §4.6): a retriable answer leaves the message to the
+/// Without a dead-letter topic (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events): a retriable answer leaves the message to the
 /// broker, which delivers it again; DROP acknowledges it for good. The broker offers messages again at
 /// once and the app takes one at a time, so a message that came back would arrive before a later marker.
 /// </summary>

@@ -7,7 +7,7 @@ using static Gateway.Tests.Delivery.DeliveryTestResources;
 namespace Gateway.Tests.Integration;
 
 /// <summary>
-/// The reply table of spec/dapr-pubsub.md §4.5 and the dead-letter rules of §4.6, through a real HTTPS
+/// The reply table of Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events with its dead-letter rules, through a real HTTPS
 /// subscriber: the subscription has a dead-letter topic (read by another app) and no retry policy, so
 /// a retriable answer dead-letters the message after its one attempt.
 /// </summary>

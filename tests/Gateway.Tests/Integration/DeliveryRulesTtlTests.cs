@@ -7,7 +7,7 @@ using static Gateway.Tests.Integration.DeliveryRulesReplyTests;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>Message TTL (spec/dapr-pubsub.md §2.7, §4.5 step 3) as a subscriber sees it.</summary>
+/// <summary>Message TTL (Dapr's publish API, https://docs.dapr.io/reference/api/pubsub_api/, <c>ttlInSeconds</c>) as a subscriber sees it.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class DeliveryRulesTtlTests
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>Every row of Dapr's publish status table (spec/dapr-pubsub.md §2.4), through the real gateway.</summary>
+/// <summary>Every row of Dapr's publish status table (Dapr's publish API, https://docs.dapr.io/reference/api/pubsub_api/), through the real gateway.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class PublishStatusTests(GatewayFixture fixture)
 {

@@ -4,7 +4,7 @@ using Gateway.Tests.TestSupport;
 
 namespace Gateway.Tests.Integration;
 
-/// <summary>Resiliency policies (spec/dapr-pubsub.md §7) applied to real deliveries.</summary>
+/// <summary>Resiliency policies (Dapr's resiliency policies, https://docs.dapr.io/operations/resiliency/policies/) applied to real deliveries.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class ResiliencyTests
 {

@@ -84,7 +84,7 @@ public sealed class ScopeFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Dapr's scoping rules (spec/dapr-pubsub.md §1.2–§1.6) end to end: the same rows decide a real publish
+/// Dapr's scoping rules (Dapr's topic scoping, https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-scopes/) end to end: the same rows decide a real publish
 /// over mTLS (204 vs 403), a declared subscription (running vs denied) and <c>gateway scopes check</c>.
 /// </summary>
 [Collection(IntegrationCollection.Name)]

@@ -1,7 +1,7 @@
 namespace Gateway.Identity.Jwt;
 
 /// <summary>
-/// Validates a JWT-SVID bearer token (spec/spiffe.md §4.1): compact JWS; <c>alg</c> from the allow-list
+/// Validates a JWT-SVID bearer token (the SPIFFE JWT-SVID standard, https://github.com/spiffe/spiffe/blob/main/standards/JWT-SVID.md): compact JWS; <c>alg</c> from the allow-list
 /// and fitting the key; <c>typ</c> JWT/JOSE when present; no other header members; <c>sub</c> a SPIFFE ID
 /// with a path; the key from the JWT bundle of the subject's own trust domain only (by <c>kid</c>, or every
 /// fitting key when the token has none); <c>exp</c> required; <c>nbf</c> honoured; <c>aud</c> required and
