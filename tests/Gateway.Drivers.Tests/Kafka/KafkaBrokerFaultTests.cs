@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Gateway.Drivers.Kafka;
 using Gateway.Kafka.TestCluster;
-using Xunit.Abstractions;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
@@ -23,7 +22,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     private MockKafkaCluster? _cluster;
     private KafkaDriverScope? _scope;
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         KafkaNativeLibrary.EnsureResolver();
         if (!KafkaTestCluster.IsReal)
@@ -32,10 +31,10 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
             _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_scope is not null)
         {

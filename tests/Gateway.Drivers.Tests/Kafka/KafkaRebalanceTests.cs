@@ -9,9 +9,9 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
 {
     private readonly KafkaDriverScope _scope = new(KafkaTestCluster.BootstrapServers);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
 
     [Fact]
     public async Task GroupMember_DisposedMidStream_EveryMessageIsStillAcknowledgedAtLeastOnce()

@@ -1,7 +1,6 @@
 using System.Text;
 using Gateway.Drivers.Kafka;
 using Gateway.Kafka.TestCluster;
-using Xunit.Abstractions;
 
 namespace Gateway.Drivers.Tests.Kafka;
 

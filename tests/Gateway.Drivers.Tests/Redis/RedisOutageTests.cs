@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Gateway.Drivers.Redis;
 using Gateway.Drivers.Tests.Conformance;
-using Xunit.Abstractions;
 
 namespace Gateway.Drivers.Tests.Redis;
 

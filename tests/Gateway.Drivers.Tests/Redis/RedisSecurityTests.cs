@@ -1,7 +1,6 @@
 using Gateway.Drivers.Redis;
 using Gateway.Drivers.Redis.Resp;
 using Gateway.Drivers.Tests.Conformance;
-using Xunit.Abstractions;
 
 namespace Gateway.Drivers.Tests.Redis;
 

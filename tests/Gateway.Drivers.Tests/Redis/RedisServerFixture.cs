@@ -11,7 +11,7 @@ namespace Gateway.Drivers.Tests.Redis;
 /// is set, tests use that server instead and <see cref="IsExternal"/> tells the tests that need to
 /// stop or configure the server to step aside.
 /// </summary>
-public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
+public sealed class RedisServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly RedisServerOptions _options;
@@ -60,7 +60,7 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
         return fixture;
     }
 
-    public Task InitializeAsync() => IsExternal ? Task.CompletedTask : StartAsync();
+    public ValueTask InitializeAsync() => IsExternal ? ValueTask.CompletedTask : new(StartAsync());
 
     /// <summary>Starts the server (again) on the same port and directory, and waits until it answers PING.</summary>
     public async Task StartAsync()
@@ -112,8 +112,6 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
             ? [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(authority.AuthorityPem)]
             : null,
     };
-
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using Gateway.Pubsub;
 using Gateway.Resources;
-using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 
 namespace Gateway.Tests.Operations;

@@ -1,5 +1,4 @@
 using Gateway.Drivers.Redis.Resp;
-using Xunit.Abstractions;
 
 namespace Gateway.Drivers.Tests.Redis.Resp;
 
