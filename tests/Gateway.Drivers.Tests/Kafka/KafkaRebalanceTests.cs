@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Gateway.Kafka.TestCluster;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
@@ -52,11 +53,8 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
     [Fact]
     public async Task MockClusterProcess_OutlivesTheDriverThatUsedIt_AndKeepsTheGroupsOffsets()
     {
-        if (KafkaTestCluster.IsReal)
-        {
-            // The child process is the mock cluster; a real cluster needs no stand-in.
-            return;
-        }
+        // The child process is the stand-in for a broker that outlives the driver; a real cluster needs none.
+        Skip.When(KafkaTestCluster.IsReal, KafkaTestCluster.NeedsOwnMockCluster("check its child-process stand-in"));
 
         using var cluster = await MockKafkaClusterProcess.StartAsync(brokerCount: 1, KafkaDriverScope.Patience);
         var (topic, group) = (KafkaTestCluster.UniqueName("process"), KafkaTestCluster.UniqueName("group"));
