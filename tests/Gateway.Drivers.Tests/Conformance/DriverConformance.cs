@@ -36,9 +36,9 @@ public abstract partial class DriverConformance : IAsyncLifetime
     /// </summary>
     protected abstract Task<IPubSubDriver> CreateDriverAsync(string componentName, IReadOnlyDictionary<string, string> extraMetadata);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         // Subscriptions first, newest first, then the drivers they belong to.
         for (var i = _cleanup.Count - 1; i >= 0; i--)

@@ -21,9 +21,9 @@ public abstract class RecordStoreConformance : IAsyncLifetime
     /// <summary>Metadata that points the driver at a broker address where nothing answers.</summary>
     protected abstract IReadOnlyDictionary<string, string> UnreachableBrokerMetadata();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         for (var i = _cleanup.Count - 1; i >= 0; i--)
         {

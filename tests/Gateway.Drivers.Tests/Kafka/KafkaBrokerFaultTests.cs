@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Gateway.Drivers.Kafka;
 using Gateway.Kafka.TestCluster;
-using Xunit.Abstractions;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
 /// <summary>
 /// Broker failures injected into a mock cluster of the test's own. Against a real cluster
-/// (<c>KAFKA_BOOTSTRAP_SERVERS</c>) nothing can be injected, so each test says so and returns.
+/// (<c>KAFKA_BOOTSTRAP_SERVERS</c>) nothing can be injected, so each test reports itself skipped.
 /// </summary>
 public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -23,7 +23,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     private MockKafkaCluster? _cluster;
     private KafkaDriverScope? _scope;
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         KafkaNativeLibrary.EnsureResolver();
         if (!KafkaTestCluster.IsReal)
@@ -32,10 +32,10 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
             _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_scope is not null)
         {
@@ -48,10 +48,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_WhileTheBrokerIsDown_FailsAsTransientAndDeliveryResumesWhenItIsBack()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = OwnMockCluster();
 
         var (topic, group) = (KafkaTestCluster.UniqueName("outage"), KafkaTestCluster.UniqueName("group"));
         var driver = scope.NewDriver();
@@ -75,10 +72,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasUntilTheTimeout_FailsAsTransient()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = OwnMockCluster();
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -96,10 +90,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasTwice_SucceedsThroughTheProducersOwnRetries()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = OwnMockCluster();
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -112,10 +103,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersMessageTooLarge_FailsAsTerminal()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = OwnMockCluster();
 
         var topic = KafkaTestCluster.UniqueName("too-large");
         var driver = scope.NewDriver();
@@ -132,10 +120,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Health_BrokerDown_ReportsAReasonAndRecoversWhenItIsBack()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = OwnMockCluster();
 
         var health = (IDriverHealth)scope.NewDriver();
         Assert.Null(await health.CheckAsync(CancellationToken.None));
@@ -150,17 +135,10 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
         await KafkaDriverScope.WaitUntilAsync(() => (latest = health.CheckAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) is null, () => $"still unhealthy: {latest}");
     }
 
-    private bool UsesOwnMockCluster(out MockKafkaCluster cluster, out KafkaDriverScope scope)
+    private (MockKafkaCluster Cluster, KafkaDriverScope Scope) OwnMockCluster()
     {
-        if (_cluster is null || _scope is null)
-        {
-            output.WriteLine($"{KafkaTestEnvironment.BootstrapVariable} names a real cluster, where faults cannot be injected; this test checks nothing there.");
-            (cluster, scope) = (null!, null!);
-            return false;
-        }
-
-        (cluster, scope) = (_cluster, _scope);
-        return true;
+        Skip.When(_cluster is null || _scope is null, KafkaTestCluster.NeedsOwnMockCluster("inject broker faults"));
+        return (_cluster, _scope);
     }
 
     /// <summary>The producer reconnects with a back-off, so the first publishes after an outage may still time out.</summary>

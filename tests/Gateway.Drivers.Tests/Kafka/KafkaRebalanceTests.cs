@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Gateway.Kafka.TestCluster;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
@@ -9,9 +10,9 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
 {
     private readonly KafkaDriverScope _scope = new(KafkaTestCluster.BootstrapServers);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
 
     [Fact]
     public async Task GroupMember_DisposedMidStream_EveryMessageIsStillAcknowledgedAtLeastOnce()
@@ -52,11 +53,8 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
     [Fact]
     public async Task MockClusterProcess_OutlivesTheDriverThatUsedIt_AndKeepsTheGroupsOffsets()
     {
-        if (KafkaTestCluster.IsReal)
-        {
-            // The child process is the mock cluster; a real cluster needs no stand-in.
-            return;
-        }
+        // The child process is the stand-in for a broker that outlives the driver; a real cluster needs none.
+        Skip.When(KafkaTestCluster.IsReal, KafkaTestCluster.NeedsOwnMockCluster("check its child-process stand-in"));
 
         using var cluster = await MockKafkaClusterProcess.StartAsync(brokerCount: 1, KafkaDriverScope.Patience);
         var (topic, group) = (KafkaTestCluster.UniqueName("process"), KafkaTestCluster.UniqueName("group"));

@@ -8,9 +8,9 @@ public sealed class KafkaRecordLayoutTests : IAsyncLifetime
 {
     private readonly KafkaDriverScope _scope = new(KafkaTestCluster.BootstrapServers);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
 
     [Fact]
     public async Task Publish_WithPartitionKeyAndMetadata_WritesKeyValueAndEveryMetadataEntryAsHeader()

@@ -20,6 +20,11 @@ internal static class KafkaTestCluster
 
     public static string BootstrapServers => KafkaTestEnvironment.RealClusterBootstrapServers ?? SharedMock.Value.BootstrapServers;
 
+    /// <summary>The skip reason of a test that needs a mock cluster of its own when <see cref="IsReal"/>.</summary>
+    public static string NeedsOwnMockCluster(string what) =>
+        $"needs librdkafka's mock cluster to {what}; {KafkaTestEnvironment.BootstrapVariable} points at an external broker " +
+        $"({KafkaTestEnvironment.RealClusterBootstrapServers}). Unset {KafkaTestEnvironment.BootstrapVariable} to run it.";
+
     /// <summary>
     /// Driver metadata for tests: plain TCP, a group that notices members leaving within seconds,
     /// and short retry delays so redelivery tests finish quickly.

@@ -1,21 +1,17 @@
 using System.Diagnostics;
 using Gateway.Drivers.Redis;
 using Gateway.Drivers.Tests.Conformance;
-using Xunit.Abstractions;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Redis;
 
 /// <summary>The server goes away and comes back (append-only file, fsync per write) while the driver works.</summary>
-public sealed class RedisOutageTests(ITestOutputHelper output)
+public sealed class RedisOutageTests
 {
     [Fact]
     public async Task ServerRestartedWhilePublishing_OutagePublishesFailFastAndTransient_AndNothingAcknowledgedIsLost()
     {
-        if (RedisServerFixture.UsesExternalServer)
-        {
-            output.WriteLine(RedisServerFixture.ExternalReason("kill and restart it"));
-            return;
-        }
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("kill and restart it"));
 
         await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { AppendOnly = true });
         await using var scope = new RedisDriverScope(server.Address);

@@ -1,22 +1,19 @@
 using Gateway.Drivers.Redis;
 using Gateway.Drivers.Redis.Resp;
 using Gateway.Drivers.Tests.Conformance;
-using Xunit.Abstractions;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Redis;
 
 /// <summary>Passwords, ACL users and TLS, each against a server of its own.</summary>
-public sealed class RedisSecurityTests(ITestOutputHelper output)
+public sealed class RedisSecurityTests
 {
     private const string Password = "correct-horse-battery";
 
     [Fact]
     public async Task Password_Right_PublishesAndDelivers_Wrong_FailsWithoutShowingIt()
     {
-        if (Skipped("require a password"))
-        {
-            return;
-        }
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("require a password"));
 
         await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { RequirePassword = Password });
 
@@ -27,10 +24,7 @@ public sealed class RedisSecurityTests(ITestOutputHelper output)
     [Fact]
     public async Task AclUser_Right_PublishesAndDelivers_Wrong_FailsWithoutShowingThePassword()
     {
-        if (Skipped("create an ACL user"))
-        {
-            return;
-        }
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("create an ACL user"));
 
         await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { AclUser = ("gateway", Password) });
 
@@ -41,10 +35,7 @@ public sealed class RedisSecurityTests(ITestOutputHelper output)
     [Fact]
     public async Task Tls_WithOurAuthorityAndClientCertificate_PublishesAndDelivers()
     {
-        if (Skipped("listen with TLS"))
-        {
-            return;
-        }
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("listen with TLS"));
 
         var certificates = RedisTestCertificates.Create();
         await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { Tls = certificates });
@@ -61,10 +52,7 @@ public sealed class RedisSecurityTests(ITestOutputHelper output)
     [Fact]
     public async Task Tls_ServerCertificateFromAnUnknownAuthority_IsRefused()
     {
-        if (Skipped("listen with TLS"))
-        {
-            return;
-        }
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("listen with TLS"));
 
         var certificates = RedisTestCertificates.Create();
         await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { Tls = certificates });
@@ -108,16 +96,5 @@ public sealed class RedisSecurityTests(ITestOutputHelper output)
         Assert.DoesNotContain(Password, error.Message);
         Assert.False(error.IsTransient, error.Message);
         Assert.NotNull(await ((IDriverHealth)driver).CheckAsync(CancellationToken.None));
-    }
-
-    private bool Skipped(string what)
-    {
-        if (!RedisServerFixture.UsesExternalServer)
-        {
-            return false;
-        }
-
-        output.WriteLine(RedisServerFixture.ExternalReason(what));
-        return true;
     }
 }

@@ -9,9 +9,9 @@ namespace Gateway.Drivers.Tests.Redis;
 /// A real <c>redis-server</c> on a free loopback port with its own temporary directory, which it
 /// can stop and start again on the same port and directory. When <c>REDIS_ADDRESS</c> (host:port)
 /// is set, tests use that server instead and <see cref="IsExternal"/> tells the tests that need to
-/// stop or configure the server to step aside.
+/// stop or configure the server to report themselves skipped.
 /// </summary>
-public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
+public sealed class RedisServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly RedisServerOptions _options;
@@ -45,9 +45,10 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>True when the tests run against <c>REDIS_ADDRESS</c>, which they must not stop or reconfigure.</summary>
     public bool IsExternal { get; }
 
-    /// <summary>Why a test that needs its own server returns early when <see cref="IsExternal"/>.</summary>
+    /// <summary>The skip reason of a test that needs a server of its own when <see cref="IsExternal"/>.</summary>
     public static string ExternalReason(string what) =>
-        $"Not run: REDIS_ADDRESS is set, and this test needs a server of its own to {what}.";
+        $"needs a redis-server of its own to {what}; REDIS_ADDRESS points at an external server " +
+        $"({Environment.GetEnvironmentVariable("REDIS_ADDRESS")?.Trim()}), which tests must not reconfigure or stop. Unset REDIS_ADDRESS to run it.";
 
     internal static bool UsesExternalServer => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("REDIS_ADDRESS"));
 
@@ -60,7 +61,7 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
         return fixture;
     }
 
-    public Task InitializeAsync() => IsExternal ? Task.CompletedTask : StartAsync();
+    public ValueTask InitializeAsync() => IsExternal ? ValueTask.CompletedTask : new(StartAsync());
 
     /// <summary>Starts the server (again) on the same port and directory, and waits until it answers PING.</summary>
     public async Task StartAsync()
@@ -112,8 +113,6 @@ public sealed class RedisServerFixture : IAsyncLifetime, IAsyncDisposable
             ? [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(authority.AuthorityPem)]
             : null,
     };
-
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {

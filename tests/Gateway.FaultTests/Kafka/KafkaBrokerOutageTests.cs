@@ -1,7 +1,6 @@
 using System.Net;
 using Gateway.FaultTests.TestSupport;
 using Gateway.Kafka.TestCluster;
-using Xunit.Abstractions;
 
 namespace Gateway.FaultTests.Kafka;
 

@@ -1,6 +1,5 @@
 using Gateway.FaultTests.TestSupport;
 using Gateway.Kafka.TestCluster;
-using Xunit.Abstractions;
 
 namespace Gateway.FaultTests.Kafka;
 

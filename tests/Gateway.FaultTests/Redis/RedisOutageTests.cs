@@ -1,6 +1,5 @@
 using System.Net;
 using Gateway.FaultTests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Gateway.FaultTests.Redis;
 

@@ -1,5 +1,4 @@
 using Gateway.FaultTests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Gateway.FaultTests.Redis;
 

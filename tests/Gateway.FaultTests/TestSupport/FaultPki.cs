@@ -33,7 +33,7 @@ public sealed class FaultPki : IAsyncLifetime
     public IReadOnlyList<string> RunArguments =>
         ["--svid-cert", GatewayCertPath, "--svid-key", GatewayKeyPath, "--trust-bundle", $"{TrustDomain}={CaPath}"];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await CliAsync("certs", "init", "--out", CaDirectory, "--trust-domain", TrustDomain);
         foreach (var appId in new[] { "gateway", SubscriberAppId, PublisherAppId })
@@ -49,13 +49,13 @@ public sealed class FaultPki : IAsyncLifetime
     /// <summary>A keep-alive client that trusts the CA and presents the publisher's SVID.</summary>
     internal HttpClient PublisherClient(Uri gateway) => TlsClients.Create(gateway, Ca, Publisher);
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Ca.Dispose();
         Subscriber.Dispose();
         Publisher.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private X509Certificate2 Load(string appId) =>

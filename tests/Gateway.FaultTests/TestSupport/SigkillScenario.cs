@@ -1,5 +1,4 @@
 using Gateway.Tests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Gateway.FaultTests.TestSupport;
 

@@ -17,7 +17,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Answers per delivery path; tests replace entries for their own paths.</summary>
     internal Dictionary<string, Func<ReceivedDelivery, (int Status, string Body)>> Replies { get; } = new(StringComparer.Ordinal);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Pki = new TestPki();
         Subscriber = await TestSubscriber.StartAsync(Pki.IssueApp("subscriber"));
@@ -188,7 +188,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             default: /forbidden
         """;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();
         await Subscriber.DisposeAsync();

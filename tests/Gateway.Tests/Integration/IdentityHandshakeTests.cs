@@ -20,7 +20,7 @@ public sealed class IdentityHandshakeTests : IAsyncLifetime
     private readonly X509Certificate2 _otherRoot = TestCertificates.Root("other.org", Now.AddDays(-1), Now.AddDays(30));
     private GatewayTestHost _gateway = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var example = Path.Combine(_pki.Directory, "example.org.pem");
         var other = Path.Combine(_pki.Directory, "other.org.pem");
@@ -114,7 +114,7 @@ public sealed class IdentityHandshakeTests : IAsyncLifetime
         Assert.Contains(reason, message, StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _gateway.DisposeAsync();
         _pki.Dispose();

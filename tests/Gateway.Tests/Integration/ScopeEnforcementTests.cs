@@ -60,23 +60,23 @@ public sealed class ScopeFixture : IAsyncLifetime
     internal static string WithSubscriptions()
     {
         var builder = new StringBuilder(Resources);
-        foreach (var app in ScopeEnforcementTests.Rows().Select(row => (string)row[1]).Distinct())
+        foreach (var app in ScopeEnforcementTests.Rows().Select(row => row.Data.Item2).Distinct())
         {
             builder.Append($"\n---\napiVersion: gateway/v1alpha1\nkind: App\nmetadata:\n  name: {app}\nspec:\n  baseUrl: https://127.0.0.1:9\n");
         }
 
         var index = 0;
-        foreach (var row in ScopeEnforcementTests.Rows().Where(row => (ScopeOperation)row[3] == ScopeOperation.Subscribe))
+        foreach (var (pubsub, app, topic, _, _) in ScopeEnforcementTests.Rows().Select(row => row.Data).Where(row => row.Item4 == ScopeOperation.Subscribe))
         {
-            builder.Append($"\n---\napiVersion: dapr.io/v2alpha1\nkind: Subscription\nmetadata:\n  name: sub{index++}\nspec:\n  pubsubname: {row[0]}\n  topic: {row[2]}\n  routes:\n    default: /x\nscopes:\n- {row[1]}\n");
+            builder.Append($"\n---\napiVersion: dapr.io/v2alpha1\nkind: Subscription\nmetadata:\n  name: sub{index++}\nspec:\n  pubsubname: {pubsub}\n  topic: {topic}\n  routes:\n    default: /x\nscopes:\n- {app}\n");
         }
 
         return builder.ToString();
     }
 
-    public async Task InitializeAsync() => Gateway = await GatewayTestHost.StartAsync(Pki, WithSubscriptions());
+    public async ValueTask InitializeAsync() => Gateway = await GatewayTestHost.StartAsync(Pki, WithSubscriptions());
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();
         Pki.Dispose();

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Xunit.Abstractions;
 
 namespace Gateway.Tests.Operations;
 

@@ -1,10 +1,10 @@
 using Gateway.Drivers.Redis.Resp;
-using Xunit.Abstractions;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.Drivers.Tests.Redis.Resp;
 
 /// <summary>The client against a real <c>redis-server</c>.</summary>
-public sealed class RespConnectionTests(RedisServerFixture server, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
+public sealed class RespConnectionTests(RedisServerFixture server) : IClassFixture<RedisServerFixture>
 {
     [Fact]
     public async Task Execute_ManyConcurrentCallers_EachGetsItsOwnReply()
@@ -80,11 +80,7 @@ public sealed class RespConnectionTests(RedisServerFixture server, ITestOutputHe
     [Fact]
     public async Task Open_WithDatabase_SelectsIt()
     {
-        if (server.IsExternal)
-        {
-            output.WriteLine(RedisServerFixture.ExternalReason("write to database 3"));
-            return;
-        }
+        Skip.When(server.IsExternal, RedisServerFixture.ExternalReason("write to database 3"));
 
         var key = $"key-{Guid.NewGuid():N}";
         await using var inThree = await RespConnection.OpenAsync(server.ClientSettings(database: 3), CancellationToken.None);
@@ -123,11 +119,7 @@ public sealed class RespConnectionTests(RedisServerFixture server, ITestOutputHe
     [Fact]
     public async Task Multiplexer_ServerRestarted_ReconnectsOnTheNextCommand()
     {
-        if (server.IsExternal)
-        {
-            output.WriteLine(RedisServerFixture.ExternalReason("restart it"));
-            return;
-        }
+        Skip.When(server.IsExternal, RedisServerFixture.ExternalReason("restart it"));
 
         await using var own = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
         var events = new List<RedisConnectionEventKind>();
