@@ -11,7 +11,7 @@ namespace Gateway.Drivers.Kafka;
 internal static class KafkaRecordTopic
 {
     /// <summary>The topic name for a store name.</summary>
-    public static string NameOf(string storeName) => $"gateway.records.{storeName}";
+    public static string NameOf(string storeName) => GatewayOwnedNames.KafkaRecordTopicPrefix + storeName;
 
     /// <summary>How long creating the topic may take once the brokers answered; a cluster without a controller (librdkafka's mock) never answers.</summary>
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(3);

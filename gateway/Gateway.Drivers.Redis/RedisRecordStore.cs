@@ -11,7 +11,7 @@ namespace Gateway.Drivers.Redis;
 internal sealed class RedisRecordStore : IRecordStore
 {
     /// <summary>The key prefix; the store name follows it.</summary>
-    public const string KeyPrefix = "gateway:records:";
+    public const string KeyPrefix = GatewayOwnedNames.RedisRecordKeyPrefix;
 
     private readonly string _componentName;
     private readonly IRedisHashes _hashes;

@@ -8,5 +8,6 @@ internal static class AuthenticationRegistration
     public static IServiceCollection AddCallerAuthentication(this IServiceCollection services, IdShapes idShapes, JwtSvidOptions jwtSvid) => services
         .AddSingleton(idShapes)
         .AddSingleton(jwtSvid)
-        .AddSingleton<JwtSvidAuthenticator>();
+        .AddSingleton<JwtSvidAuthenticator>()
+        .AddSingleton<CallerAuthenticator>();
 }

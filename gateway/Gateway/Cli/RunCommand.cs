@@ -135,7 +135,7 @@ internal static class RunCommand
             return 1;
         }
 
-        var loaded = ResourceLoader.Load(options.ResourcesPath, DriverCatalog.Default);
+        var loaded = ResourceLoader.Load(options.ResourcesPath, DriverCatalog.Default, options.MaxResourceFileBytes);
         foreach (var warning in loaded.Warnings)
         {
             Console.Error.WriteLine($"warning: {warning}");

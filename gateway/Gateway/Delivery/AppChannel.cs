@@ -106,7 +106,7 @@ internal sealed partial class AppChannel : IDisposable
         IEnumerable<KeyValuePair<string, string>> headers,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(_baseUri, path.TrimStart('/')));
+        using var request = new HttpRequestMessage(method, Under(path));
         if (body is { } content)
         {
             request.Content = new ReadOnlyMemoryContent(content);
@@ -121,6 +121,22 @@ internal sealed partial class AppChannel : IDisposable
         using var lease = _clients.Acquire();
         using var response = await lease.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         return ((int)response.StatusCode, await ReadReplyAsync(response.Content, cancellationToken));
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> joined to the app's base URL. Routes are checked where they are declared; this
+    /// is the last guard that a delivery never leaves the app's scheme, host, port and base path.
+    /// </summary>
+    private Uri Under(string path)
+    {
+        var target = new Uri(_baseUri, path.TrimStart('/'));
+        if (target.Scheme != _baseUri.Scheme || target.Authority != _baseUri.Authority
+            || !target.AbsolutePath.StartsWith(_baseUri.AbsolutePath, StringComparison.Ordinal))
+        {
+            throw new HttpRequestException($"the path '{path}' leads outside the app's baseUrl {_baseUri}; nothing was sent");
+        }
+
+        return target;
     }
 
     /// <summary>Why the app's certificate was refused, when that is what made <paramref name="exception"/>; else null.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.CloudEvents;
+using Gateway.Routing;
 using Gateway.Drivers;
 
 namespace Gateway.Delivery;
@@ -55,7 +56,7 @@ internal static class MessageDecoder
             return DecodedMessage.Undeliverable($"routing failed: {route.Error}");
         }
 
-        var path = route.Path is null ? null : route.Path.StartsWith('/') ? route.Path : "/" + route.Path;
+        var path = route.Path is null ? null : RoutePath.Normalize(route.Path);
         return new DecodedMessage(body, path, false, null, traceParent ?? "", traceState ?? "");
     }
 

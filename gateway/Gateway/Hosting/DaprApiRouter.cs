@@ -7,64 +7,75 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Gateway.Hosting;
 
 /// <summary>
-/// Dispatches the Dapr HTTP API. Publish paths are matched on the raw request target, as Dapr's router
-/// matches them (so <c>%2F</c> inside a topic stays part of the topic); anything unmatched gets Dapr's
-/// fall-through 404.
+/// Dispatches the Dapr HTTP API. Every decision is taken on one path: the raw request target cleaned the
+/// way Dapr's router cleans it (so <c>%2F</c> inside a topic stays part of the topic). Only the exact health
+/// paths are answered without a caller; everything else is authenticated first, and anything unmatched
+/// gets Dapr's fall-through 404 and reaches no endpoint.
 /// </summary>
 internal sealed class DaprApiRouter(
+    CallerAuthenticator authenticator,
     PublishEndpoint publish,
     BulkPublishEndpoint bulkPublish,
     MetadataEndpoint metadata,
     HealthEndpoints health,
     RuntimeSubscriptionEndpoint subscriptions)
 {
-    public Task HandleAsync(HttpContext context)
+    public const string HealthPath = "/v1.0/healthz";
+    public const string OutboundHealthPath = "/v1.0/healthz/outbound";
+
+    public async Task HandleAsync(HttpContext context)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var path = PublishRoute.CleanPath(queryStart < 0 ? rawTarget : rawTarget[..queryStart]);
         var method = context.Request.Method;
-        var cleaned = PublishRoute.CleanPath(context.Request.Path.Value ?? "/");
-        if (HttpMethods.IsGet(method))
+        if (HttpMethods.IsGet(method) && path is HealthPath or OutboundHealthPath)
         {
-            switch (cleaned)
-            {
-                case "/v1.0/healthz":
-                    return health.HealthzAsync(context);
-                case "/v1.0/healthz/outbound":
-                    return health.OutboundAsync(context);
-                case "/v1.0/metadata":
-                    return metadata.HandleAsync(context, CallerOf(context));
-            }
+            var prober = authenticator.TryIdentify(context);
+            await (path == HealthPath ? health.HealthzAsync(context, prober) : health.OutboundAsync(context, prober));
+            return;
         }
 
-        if (cleaned == RuntimeSubscriptionEndpoint.Prefix)
+        if (await authenticator.AuthenticateAsync(context) is not { } caller)
+        {
+            return;
+        }
+
+        await DispatchAsync(context, caller, method, path, rawTarget);
+    }
+
+    private Task DispatchAsync(HttpContext context, Caller caller, string method, string path, string rawTarget)
+    {
+        if (HttpMethods.IsGet(method) && path == "/v1.0/metadata")
+        {
+            return metadata.HandleAsync(context, caller);
+        }
+
+        if (path == RuntimeSubscriptionEndpoint.Prefix)
         {
             if (HttpMethods.IsGet(method))
             {
-                return subscriptions.ListAsync(context, CallerOf(context));
+                return subscriptions.ListAsync(context, caller);
             }
 
             if (HttpMethods.IsPost(method))
             {
-                return subscriptions.CreateAsync(context, CallerOf(context));
+                return subscriptions.CreateAsync(context, caller);
             }
         }
 
         if (HttpMethods.IsDelete(method) && SubscriptionRoute.Match(rawTarget) is var (pubsub, topic))
         {
-            return subscriptions.DeleteAsync(context, CallerOf(context), pubsub, topic);
+            return subscriptions.DeleteAsync(context, caller, pubsub, topic);
         }
 
         if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method)) && PublishRoute.Match(rawTarget) is { } route)
         {
             return route.Kind == PublishRouteKind.Bulk
-                ? bulkPublish.HandleAsync(context, route, CallerOf(context), rawTarget)
-                : publish.HandleAsync(context, route, CallerOf(context), rawTarget);
+                ? bulkPublish.HandleAsync(context, route, caller, rawTarget)
+                : publish.HandleAsync(context, route, caller, rawTarget);
         }
 
         return DaprErrors.NoRoute().WriteAsync(context.Response);
     }
-
-    private static Caller CallerOf(HttpContext context) =>
-        context.Features.Get<CallerFeature>()?.Caller
-        ?? throw new InvalidOperationException("the request reached the API without an authenticated caller");
 }

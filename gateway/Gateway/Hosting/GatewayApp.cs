@@ -68,6 +68,7 @@ internal static class GatewayApp
         services.AddSingleton<IOptions<IDeliverySettings>, LiveSettings<IDeliverySettings>>();
         services.AddSingleton<IOptions<ISubscriptionSettings>, LiveSettings<ISubscriptionSettings>>();
         services.AddSingleton<IOptions<ICredentialSettings>, LiveSettings<ICredentialSettings>>();
+        services.AddSingleton<IOptions<IPublishingSettings>, LiveSettings<IPublishingSettings>>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(resources);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
@@ -109,7 +110,6 @@ internal static class GatewayApp
 
             return next(context);
         });
-        app.UseMiddleware<CallerAuthenticationMiddleware>();
         var router = app.Services.GetRequiredService<DaprApiRouter>();
         app.Run(router.HandleAsync);
         return app;

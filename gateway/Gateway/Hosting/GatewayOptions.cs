@@ -1,6 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Credentials;
 using Gateway.Delivery;
+using Gateway.Publishing;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
 
@@ -13,7 +14,7 @@ namespace Gateway.Hosting;
 /// settings contract it declares beside itself (<see cref="IDeliverySettings"/>, <see cref="ISubscriptionSettings"/>),
 /// which this type implements and the host hands out, live where the setting reloads live.
 /// </summary>
-internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, ISubscriptionSettings
+internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, IPublishingSettings, ISubscriptionSettings
 {
     public const string SectionName = "Gateway";
 
@@ -76,6 +77,19 @@ internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, I
 
     /// <summary>Largest accepted request body. Default 4 MiB (Dapr's <c>--max-body-size</c>).</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Most entries one bulk publish request may carry. Default 100,000; a request with more is answered 413
+    /// and nothing of it is published. Together with <see cref="MaxRequestBodyBytes"/> it bounds the memory one
+    /// request can make the gateway hold.
+    /// </summary>
+    public int MaxBulkPublishEntries { get; set; } = 100_000;
+
+    /// <summary>
+    /// Largest resource file read from <see cref="ResourcesPath"/>. Default 4 MiB; a larger file is an error
+    /// for that file (at start, and on live reload the last good set stays).
+    /// </summary>
+    public long MaxResourceFileBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>How long one delivery attempt to an app may take. Default 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);

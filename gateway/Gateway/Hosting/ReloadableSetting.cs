@@ -14,6 +14,8 @@ internal sealed record ReloadableSetting(string Name, Func<GatewayOptions, objec
         new(nameof(GatewayOptions.MaxRequestBodyBytes), o => o.MaxRequestBodyBytes, (to, from) => to.MaxRequestBodyBytes = from.MaxRequestBodyBytes),
         new(nameof(GatewayOptions.DeliveryTimeout), o => o.DeliveryTimeout, (to, from) => to.DeliveryTimeout = from.DeliveryTimeout),
         new(nameof(GatewayOptions.DiscoveryInterval), o => o.DiscoveryInterval, (to, from) => to.DiscoveryInterval = from.DiscoveryInterval),
+        new(nameof(GatewayOptions.MaxBulkPublishEntries), o => o.MaxBulkPublishEntries, (to, from) => to.MaxBulkPublishEntries = from.MaxBulkPublishEntries),
+        new(nameof(GatewayOptions.MaxResourceFileBytes), o => o.MaxResourceFileBytes, (to, from) => to.MaxResourceFileBytes = from.MaxResourceFileBytes),
     ];
 
     /// <summary>Settings fixed at start: a change is reported and waits for a restart.</summary>

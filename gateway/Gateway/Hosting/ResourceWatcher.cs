@@ -20,20 +20,28 @@ internal sealed partial class ResourceWatcher(
     {
         var directory = options.Value.ResourcesPath;
         var interval = options.Value.ResourcesPollInterval > TimeSpan.Zero ? options.Value.ResourcesPollInterval : TimeSpan.FromSeconds(5);
-        var seen = ResourceFingerprint.Take(directory);
+        var seen = ResourceFingerprint.Take(directory, options.Value.MaxResourceFileBytes);
         using var timer = new PeriodicTimer(interval, timeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = ResourceFingerprint.Take(directory);
-                if (string.Equals(now, seen, StringComparison.Ordinal))
+                try
                 {
-                    continue;
-                }
+                    var now = ResourceFingerprint.Take(directory, options.Value.MaxResourceFileBytes);
+                    if (string.Equals(now, seen, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
 
-                seen = now;
-                await ReloadAsync(directory, stoppingToken);
+                    seen = now;
+                    await ReloadAsync(directory, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Whatever went wrong, the last good set stays and the next poll tries again.
+                    LogReloadFailed(logger, ex, ex.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,7 +52,7 @@ internal sealed partial class ResourceWatcher(
     private async Task ReloadAsync(string directory, CancellationToken cancellationToken)
     {
         LogChanged(logger, directory);
-        var loaded = ResourceLoader.Load(directory, driverFactories);
+        var loaded = ResourceLoader.Load(directory, driverFactories, options.Value.MaxResourceFileBytes);
         foreach (var warning in loaded.Warnings)
         {
             LogWarning(logger, warning.ToString());
@@ -72,6 +80,9 @@ internal sealed partial class ResourceWatcher(
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Changed resources not applied ({Count} errors); the last good set stays in use")]
     private static partial void LogKept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Reloading the resources failed; the last good set stays in use: {Error}")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, string error);
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Changed resources: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);

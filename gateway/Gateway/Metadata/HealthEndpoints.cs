@@ -4,7 +4,6 @@ using Gateway.Drivers;
 using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resources;
-using Gateway.Subscriptions;
 
 namespace Gateway.Metadata;
 
@@ -13,11 +12,13 @@ namespace Gateway.Metadata;
 /// answered without a client certificate, for orchestrator probes. The gateway serves requests only
 /// after its resources are loaded and its subscriptions started, so an answer means ready, unless the
 /// gateway's own SVID has expired (rotation failed): then it is not. Every answer carries the SVID's
-/// expiry in <c>X-Gateway-Svid-Not-After</c>.
+/// expiry in <c>X-Gateway-Svid-Not-After</c>. <c>?appid=X</c> matches only the caller's own app ID (as a
+/// sidecar's own), so a bare probe learns nothing about which apps exist; the outbound answer names the
+/// unhealthy component and why (<c>X-Gateway-Unhealthy</c>) only to authenticated callers.
 /// </summary>
-internal sealed class HealthEndpoints(ComponentRegistry registry, SubscriptionCatalog catalog, CredentialStore credentials, TimeProvider timeProvider)
+internal sealed class HealthEndpoints(ComponentRegistry registry, CredentialStore credentials, TimeProvider timeProvider)
 {
-    public async Task HealthzAsync(HttpContext context)
+    public async Task HealthzAsync(HttpContext context, Caller? caller)
     {
         var notAfter = new DateTimeOffset(credentials.Current.Svid.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         context.Response.Headers["X-Gateway-Svid-Not-After"] = notAfter.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
@@ -28,7 +29,7 @@ internal sealed class HealthEndpoints(ComponentRegistry registry, SubscriptionCa
         }
 
         var appId = context.Request.Query["appid"].ToString();
-        if (appId.Length > 0 && !IsKnownApp(context, appId))
+        if (appId.Length > 0 && appId != caller?.AppId)
         {
             await new DaprError(500, "ERR_HEALTH_APPID_NOT_MATCH", "dapr app-id does not match", null, null, null).WriteAsync(context.Response);
             return;
@@ -37,13 +38,17 @@ internal sealed class HealthEndpoints(ComponentRegistry registry, SubscriptionCa
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    public async Task OutboundAsync(HttpContext context)
+    public async Task OutboundAsync(HttpContext context, Caller? caller)
     {
         foreach (var component in registry.All)
         {
             if (component.Driver is IDriverHealth health && await health.CheckAsync(context.RequestAborted) is { } problem)
             {
-                context.Response.Headers["X-Gateway-Unhealthy"] = $"{component.Name}: {problem}";
+                if (caller is not null)
+                {
+                    context.Response.Headers["X-Gateway-Unhealthy"] = $"{component.Name}: {problem}";
+                }
+
                 await new DaprError(500, "ERR_OUTBOUND_HEALTH_NOT_READY", "dapr outbound is not ready", null, null, null).WriteAsync(context.Response);
                 return;
             }
@@ -51,8 +56,4 @@ internal sealed class HealthEndpoints(ComponentRegistry registry, SubscriptionCa
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
-
-    private bool IsKnownApp(HttpContext context, string appId) =>
-        context.Features.Get<CallerFeature>()?.Caller.AppId == appId
-        || catalog.Apps.Any(app => string.Equals(app.AppId, appId, StringComparison.Ordinal));
 }

@@ -9,7 +9,7 @@ namespace Gateway.Publishing;
 /// into a bulk publish for <see cref="PublishService"/>, and writes the answer: 204 when every entry is
 /// stored, else Dapr's 500 body listing the entries that were not.
 /// </summary>
-internal sealed class BulkPublishEndpoint(PublishService publisher)
+internal sealed class BulkPublishEndpoint(PublishService publisher, RequestBodyReader bodies)
 {
     public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
     {
@@ -48,10 +48,10 @@ internal sealed class BulkPublishEndpoint(PublishService publisher)
     private async Task<BulkPublishOutcome> PublishAsync(HttpContext context, PublishOperation operation)
     {
         var call = operation.Call;
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        var read = await bodies.ReadAsync(context.Request);
+        if (read.Bytes is not { } body)
         {
-            return BulkPublishOutcome.Refused(DaprErrors.BodyTooLarge(call.PubsubName, call.Topic, RequestBody.LimitOf(context.Request)));
+            return BulkPublishOutcome.Refused(DaprErrors.BodyNotRead(call.PubsubName, call.Topic, read));
         }
 
         if (!BulkPublishEntryReader.TryRead(body, out var entries, out var jsonError, out var document))
@@ -60,9 +60,16 @@ internal sealed class BulkPublishEndpoint(PublishService publisher)
             return BulkPublishOutcome.Refused(DaprErrors.BulkUnmarshal(call.PubsubName, call.Topic, call.Caller.AppId, jsonError));
         }
 
+        List<BulkPublishInput> inputs;
         using (document)
         {
-            var inputs = new List<BulkPublishInput>(entries.Count);
+            // Refused before every entry is turned into bytes.
+            if (publisher.BulkSizeError(operation, entries.Count) is { } tooMany)
+            {
+                return BulkPublishOutcome.Refused(tooMany);
+            }
+
+            inputs = new List<BulkPublishInput>(entries.Count);
             foreach (var entry in entries)
             {
                 if (!BulkEntryConverter.TryConvert(entry.Event, entry.ContentType, out var bytes, out var mismatch))
@@ -72,8 +79,10 @@ internal sealed class BulkPublishEndpoint(PublishService publisher)
 
                 inputs.Add(new BulkPublishInput(entry.EntryId, bytes, entry.ContentType, entry.Metadata));
             }
-
-            return await publisher.PublishBulkAsync(operation, inputs, context.RequestAborted);
         }
+
+        // The parsed JSON is released before publishing: only the entries' bytes stay.
+        entries.Clear();
+        return await publisher.PublishBulkAsync(operation, inputs, context.RequestAborted);
     }
 }

@@ -39,6 +39,14 @@ internal static class DaprErrors
             new Dictionary<string, string> { ["topic"] = topic, ["error"] = message });
     }
 
+    /// <summary>A topic no app may use (reserved for the gateway, or with control characters): Dapr's forbidden answer, saying why.</summary>
+    public static DaprError TopicRefused(string pubsub, string topic, string appId, string reason)
+    {
+        var message = $"topic {topic} is not allowed for app id {appId}: {reason}";
+        return new(403, "ERR_PUBSUB_FORBIDDEN", message, "DAPR_PUBSUB_FORBIDDEN", pubsub,
+            new Dictionary<string, string> { ["topic"] = topic, ["error"] = message });
+    }
+
     public static DaprError PublishFailed(string pubsub, string topic, string error) =>
         PublishFailed(500, pubsub, topic, error);
 
@@ -53,6 +61,10 @@ internal static class DaprErrors
     public static DaprError BodyTooLarge(string pubsub, string topic, long limitBytes) =>
         PublishFailed(413, pubsub, topic,
             $"the request body is larger than the limit of {limitBytes} bytes (setting Gateway:MaxRequestBodyBytes)");
+
+    /// <summary>A body the client did not deliver (too slow, cut off): its fault, answered with its status, nothing published.</summary>
+    public static DaprError BodyNotRead(string pubsub, string topic, BodyRead read) =>
+        read.IsTooLarge ? BodyTooLarge(pubsub, topic, read.Limit) : PublishFailed(read.Status, pubsub, topic, read.Reason);
 
     public static DaprError BulkUnmarshal(string pubsub, string topic, string appId, string jsonError) =>
         new(400, "ERR_PUBSUB_EVENTS_SER",

@@ -7,7 +7,7 @@ namespace Gateway.Publishing;
 /// <see cref="PublishService"/> (metadata from the query, the body, its content type, <c>ce-*</c> headers,
 /// trace context) and writes the answer, 204 only after the broker has the message.
 /// </summary>
-internal sealed class PublishEndpoint(PublishService publisher)
+internal sealed class PublishEndpoint(PublishService publisher, RequestBodyReader bodies)
 {
     public async Task HandleAsync(HttpContext context, PublishRoute route, Caller caller, string rawTarget)
     {
@@ -37,10 +37,10 @@ internal sealed class PublishEndpoint(PublishService publisher)
 
     private async Task<DaprError?> PublishAsync(HttpContext context, PublishOperation operation)
     {
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        var read = await bodies.ReadAsync(context.Request);
+        if (read.Bytes is not { } body)
         {
-            return DaprErrors.BodyTooLarge(operation.Call.PubsubName, operation.Call.Topic, RequestBody.LimitOf(context.Request));
+            return DaprErrors.BodyNotRead(operation.Call.PubsubName, operation.Call.Topic, read);
         }
 
         var binaryModeHeaders = BinaryModeHeaders(context.Request, out var repeated);

@@ -9,8 +9,10 @@ namespace Gateway.Publishing;
 
 /// <summary>
 /// Bulk publish (Dapr's order: <c>rawPayload</c>, entry IDs, one CloudEvent per entry, one scope check for
-/// the request, then the broker): a component with <see cref="IBulkPublisher"/> gets one call whose retries
-/// carry only the entries that failed; others get one publish per entry, up to
+/// the request, then the broker). Every entry is checked before any is stored, so a request with a bad entry
+/// stores nothing. A component with <see cref="IBulkPublisher"/> then gets the entries in slices of at most
+/// <see cref="BulkSlice"/>, one after another, so no driver ever holds a whole large request in one buffer;
+/// each call's retries carry only the entries that failed. Others get one publish per entry, up to
 /// <see cref="MaxParallelPublishes"/> at once, as Dapr does. Every entry counts as one publish on the
 /// publish instruments; the entries the broker did not take are logged once per request.
 /// </summary>
@@ -18,9 +20,29 @@ internal sealed partial class PublishService
 {
     private const int MaxParallelPublishes = 100;
 
+    /// <summary>Most entries handed to a bulk-capable driver in one call.</summary>
+    internal const int BulkSlice = 1_000;
+
+    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
+
+    /// <summary>The 413 for a bulk request with more entries than <see cref="IPublishingSettings.MaxBulkPublishEntries"/>; null when within it.</summary>
+    public DaprError? BulkSizeError(PublishOperation operation, int entries)
+    {
+        var limit = settings.Value.MaxBulkPublishEntries;
+        return entries <= limit
+            ? null
+            : DaprErrors.PublishFailed(413, operation.Call.PubsubName, operation.Call.Topic,
+                $"the request has {entries} entries, more than the limit of {limit} (setting Gateway:MaxBulkPublishEntries); split it");
+    }
+
     public async ValueTask<BulkPublishOutcome> PublishBulkAsync(PublishOperation operation, IReadOnlyList<BulkPublishInput> inputs, CancellationToken cancellationToken)
     {
         var (call, component) = (operation.Call, operation.Component!);
+        if (BulkSizeError(operation, inputs.Count) is { } tooMany)
+        {
+            return BulkPublishOutcome.Refused(tooMany);
+        }
+
         if (!RawPayload.TryRead(call.Metadata, out var raw, out var rawValue))
         {
             return BulkPublishOutcome.Refused(DaprErrors.RawPayloadNotBoolean(call.PubsubName, rawValue, call.Metadata));
@@ -41,7 +63,7 @@ internal sealed partial class PublishService
             {
                 var envelope = DaprEnvelope.Create(new EnvelopeRequest(
                     input.Data, input.ContentType, null, call.Caller.AppId, component.Name, call.Topic,
-                    metadata ?? new Dictionary<string, string>(), operation.TraceParent, operation.TraceState, timeProvider.GetUtcNow()));
+                    metadata ?? NoMetadata, operation.TraceParent, operation.TraceState, timeProvider.GetUtcNow()));
                 if (envelope.Error is { } error)
                 {
                     return BulkPublishOutcome.Refused(DaprErrors.FromEnvelope(error, component.Name, call.Caller.AppId));
@@ -79,17 +101,23 @@ internal sealed partial class PublishService
 
         if (component.Driver is IBulkPublisher bulk)
         {
-            var started = Stopwatch.GetTimestamp();
-            var failures = await StoreBulkAsync(bulk, policy, entries, cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            for (var stored = entries.Count - failures.Count; stored > 0; stored--)
+            var failures = new List<BulkPublishFailure>();
+            foreach (var slice in entries.Chunk(BulkSlice))
             {
-                metrics.RecordPublish(component.Name, "stored", elapsed);
-            }
+                var started = Stopwatch.GetTimestamp();
+                var sliceFailures = await StoreBulkAsync(bulk, policy, [.. slice], cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                for (var stored = slice.Length - sliceFailures.Count; stored > 0; stored--)
+                {
+                    metrics.RecordPublish(component.Name, "stored", elapsed);
+                }
 
-            foreach (var failure in failures)
-            {
-                metrics.RecordPublish(component.Name, ResultOf(failure.Error), elapsed);
+                foreach (var failure in sliceFailures)
+                {
+                    metrics.RecordPublish(component.Name, ResultOf(failure.Error), elapsed);
+                }
+
+                failures.AddRange(sliceFailures);
             }
 
             return failures;

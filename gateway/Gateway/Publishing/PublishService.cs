@@ -4,8 +4,10 @@ using Gateway.CloudEvents;
 using Gateway.Drivers;
 using Gateway.Pubsub;
 using Gateway.Resiliency;
+using Gateway.Resources;
 using Gateway.Scopes;
 using Gateway.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Publishing;
 
@@ -22,6 +24,7 @@ internal sealed partial class PublishService(
     ResiliencyPolicies resiliency,
     GatewayMetrics metrics,
     GatewayTracing tracing,
+    IOptions<IPublishingSettings> settings,
     TimeProvider timeProvider,
     ILogger<PublishService> logger)
 {
@@ -42,8 +45,13 @@ internal sealed partial class PublishService(
         }
 
         GatewayTracing.SetComponent(span, component.Spec.Type);
-        return call.Topic.Length == 0
-            ? new PublishOperation(call, component, DaprErrors.TopicEmpty(call.PubsubName, call.Metadata), span)
+        if (call.Topic.Length == 0)
+        {
+            return new PublishOperation(call, component, DaprErrors.TopicEmpty(call.PubsubName, call.Metadata), span);
+        }
+
+        return TopicNames.Problem(call.Topic) is { } problem
+            ? new PublishOperation(call, component, DaprErrors.TopicRefused(component.Name, call.Topic, call.Caller.AppId, problem), span)
             : new PublishOperation(call, component, null, span);
     }
 

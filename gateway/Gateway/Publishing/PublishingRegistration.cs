@@ -5,6 +5,7 @@ internal static class PublishingRegistration
 {
     public static IServiceCollection AddPublishing(this IServiceCollection services) => services
         .AddSingleton<PublishService>()
+        .AddSingleton<RequestBodyReader>()
         .AddSingleton<PublishEndpoint>()
         .AddSingleton<BulkPublishEndpoint>();
 }

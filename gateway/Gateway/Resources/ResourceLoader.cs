@@ -18,12 +18,15 @@ internal static class ResourceLoader
         new DuplicateAppIdRule(),
         new ResiliencyTargetRule(),
         new RouteExpressionRule(),
+        new SubscriptionTopicRule(),
         new ResiliencyPolicyRule(),
     ];
 
     /// <param name="directory">The resources directory; file names in problems are relative to it.</param>
     /// <param name="driverFactories">The available drivers, keyed by component type such as <c>pubsub.redis</c>.</param>
-    public static ResourceLoadResult Load(string directory, IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories)
+    /// <param name="maxFileBytes">The largest file read; a larger one is an error for that file.</param>
+    public static ResourceLoadResult Load(
+        string directory, IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories, long maxFileBytes = ResourceFileReader.DefaultMaxBytes)
     {
         var diagnostics = new LoadDiagnostics();
         if (!Directory.Exists(directory))
@@ -36,7 +39,7 @@ internal static class ResourceLoader
         var documentParser = new ResourceDocumentParser(driverFactories, parsed);
         foreach (var (fullPath, relativePath) in ResourceFiles.Find(directory))
         {
-            var documents = YamlFileReader.Read(fullPath, relativePath, diagnostics);
+            var documents = YamlFileReader.Read(fullPath, relativePath, maxFileBytes, diagnostics);
             for (var index = 0; index < documents.Count; index++)
             {
                 var context = new DocumentContext(relativePath, index + 1, diagnostics);

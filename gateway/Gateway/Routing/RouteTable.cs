@@ -36,6 +36,10 @@ internal sealed class RouteTable
             {
                 problems.Add($"rules[{index}]: the path is empty");
             }
+            else if (RoutePath.Problem(path) is { } pathProblem)
+            {
+                problems.Add($"{name}: the path is not a path under the app's baseUrl: {pathProblem}");
+            }
 
             RouteExpression? expression = null;
             if (!string.IsNullOrWhiteSpace(match) && !RouteExpression.TryParse(match, out expression, out var matchError))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Resources;
 using Gateway.Routing;
 
 namespace Gateway.Subscriptions;
@@ -77,6 +78,16 @@ internal static class ProgrammaticSubscriptionParser
             return false;
         }
 
+        var deadLetter = String(item, "deadLetterTopic");
+        foreach (var (field, name) in new[] { ("topic", topic), ("deadLetterTopic", deadLetter) })
+        {
+            if (name is not null && TopicNames.Problem(name) is { } topicProblem)
+            {
+                error = $"subscription [{index}]: '{field}' cannot be used: {topicProblem}";
+                return false;
+            }
+        }
+
         var rules = new List<SubscriptionRule>();
         var routes = Property(item, "routes");
         if (routes is { ValueKind: JsonValueKind.Object } routesObject && Property(routesObject, "rules") is { ValueKind: JsonValueKind.Array } ruleArray)
@@ -117,7 +128,6 @@ internal static class ProgrammaticSubscriptionParser
             return false;
         }
 
-        var deadLetter = String(item, "deadLetterTopic");
         definition = new SubscriptionDefinition(null, @namespace, pubsub, topic, rules, string.IsNullOrEmpty(deadLetter) ? null : deadLetter,
             metadata, [], SubscriptionType.Programmatic)
         {

@@ -20,7 +20,9 @@ internal sealed class RuntimeSubscriptionEndpoint(
     SubscriptionCatalog catalog,
     RuntimeSubscriptionStore store,
     RuntimeSubscriptionSync sync,
-    ComponentRegistry registry)
+    ComponentRegistry registry,
+    ScopeGuard scopes,
+    RequestBodyReader bodies)
 {
     public const string Prefix = "/v1.0-alpha1/subscriptions";
 
@@ -34,9 +36,10 @@ internal sealed class RuntimeSubscriptionEndpoint(
             return;
         }
 
-        if (await RequestBody.ReadAsync(context.Request, context.RequestAborted) is not { } body)
+        var read = await bodies.ReadAsync(context.Request);
+        if (read.Bytes is not { } body)
         {
-            await Error(413, "ERR_SUBSCRIPTION_INVALID", $"the request body is larger than the limit of {RequestBody.LimitOf(context.Request)} bytes").WriteAsync(context.Response);
+            await Error(read.Status, "ERR_SUBSCRIPTION_INVALID", read.Reason).WriteAsync(context.Response);
             return;
         }
 
@@ -74,9 +77,15 @@ internal sealed class RuntimeSubscriptionEndpoint(
             return;
         }
 
-        if (!component.Scopes.Check(caller.AppId, definition.Topic, ScopeOperation.Subscribe).Allowed)
+        if (!scopes.Allows(component, new ScopedApp(caller.AppId, caller.SpiffeId, caller.Namespace), definition.Topic, ScopeOperation.Subscribe, out _))
         {
             await DaprErrors.Forbidden(component.Name, definition.Topic, caller.AppId).WriteAsync(context.Response);
+            return;
+        }
+
+        if (ConsumerGroups.Refusal(definition, component, caller.AppId) is { } groupRefusal)
+        {
+            await Error(403, "ERR_SUBSCRIPTION_FORBIDDEN", groupRefusal).WriteAsync(context.Response);
             return;
         }
 

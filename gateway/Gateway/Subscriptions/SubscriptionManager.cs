@@ -164,6 +164,12 @@ internal sealed partial class SubscriptionManager(
             return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, reason), null, component);
         }
 
+        if (ConsumerGroups.Refusal(definition, component, app.AppId) is { } groupRefusal)
+        {
+            LogGroupRefused(_logger, app.AppId, definition.PubsubName, definition.Topic, groupRefusal);
+            return new RunningSubscription(fingerprint, new SubscriptionStatus(app, definition, SubscriptionState.Denied, groupRefusal), null, component);
+        }
+
         if (!RouteTable.TryCreate([.. definition.Rules.Select(rule => (rule.Match, rule.Path))], out var routes, out var routeError))
         {
             return Fail(app, definition, routeError);
@@ -248,6 +254,9 @@ internal sealed partial class SubscriptionManager(
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Shutdown did not wait for all {Count} subscriptions to stop; their unacknowledged messages will be delivered again")]
     private static partial void LogStopAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' refused: {Reason}")]
+    private static partial void LogGroupRefused(ILogger logger, string appId, string pubsub, string topic, string reason);
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Stopped delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}': no longer declared")]
     private static partial void LogStopped(ILogger logger, string appId, string pubsub, string topic);

@@ -22,11 +22,27 @@ internal sealed class RunningGateway : IAsyncDisposable
 
     public string StandardError => _process.StandardError;
 
+    public string StandardOutput => _process.StandardOutput;
+
+    /// <summary>Whether the process is still running (it has not crashed).</summary>
+    public bool IsRunning => !_killed && !_process.HasExited;
+
+    /// <summary>The peak resident set size so far (<c>VmHWM</c>), in MiB.</summary>
+    public double PeakRssMiB
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        }
+    }
+
     /// <summary>Starts the gateway in <paramref name="workingDirectory"/> and waits until it listens.</summary>
-    public static async Task<RunningGateway> StartAsync(FaultPki pki, string workingDirectory, string resourcesDirectory)
+    /// <param name="environment">Variables added to the gateway's environment (runtime settings such as a heap limit).</param>
+    public static async Task<RunningGateway> StartAsync(FaultPki pki, string workingDirectory, string resourcesDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         string[] args = ["run", "--listen", "https://127.0.0.1:0", "--resources-path", resourcesDirectory, .. pki.RunArguments];
-        var process = GatewayProcess.Start(workingDirectory, args);
+        var process = GatewayProcess.Start(workingDirectory, environment ?? new Dictionary<string, string>(), args);
         try
         {
             await process.WaitForOutputAsync(ListeningPrefix);

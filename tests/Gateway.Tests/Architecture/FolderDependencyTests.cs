@@ -25,7 +25,7 @@ public sealed partial class FolderDependencyTests
         ["Pubsub"] = (["Resources", "Telemetry"], "components and drivers from Component specs; scope denials are counted"),
         ["Credentials"] = (["Certificates", "Identity", "Telemetry"], "the gateway's own SVID and bundles, their rotation and expiry gauge"),
         ["Authentication"] = (["Credentials", "Identity", "Telemetry"], "callers from the handshake (current bundles) or a JWT-SVID"),
-        ["Publishing"] = (["Authentication", "CloudEvents", "Pubsub", "Resiliency", "Telemetry"], "the publish path: caller, component, envelope, policy, driver"),
+        ["Publishing"] = (["Authentication", "CloudEvents", "Pubsub", "Resiliency", "Resources", "Telemetry"], "the publish path: caller, component, topic names, envelope, policy, driver"),
         ["Delivery"] = (["Authentication", "CloudEvents", "Credentials", "Identity", "Publishing", "Pubsub", "Resiliency", "Resources", "Routing", "Telemetry"],
             "the delivery path: decode, route, send over mTLS (own SVID, app's expected ID), policy, dead letters through Publishing"),
         ["Subscriptions"] = (["Authentication", "Delivery", "Publishing", "Pubsub", "Resources", "Routing", "Telemetry"],

@@ -23,7 +23,16 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public string StandardError => Read(_stderr);
 
-    public static GatewayProcess Start(string workingDirectory, params string[] args)
+    /// <summary>The process ID, for reading its resource use from <c>/proc</c>.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Whether the program has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    public static GatewayProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the program with <paramref name="environment"/> added to this process's environment.</summary>
+    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,6 +42,11 @@ internal sealed class GatewayProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gateway.dll"));
         foreach (var arg in args)
         {

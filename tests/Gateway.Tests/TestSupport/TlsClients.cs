@@ -29,7 +29,7 @@ internal static class TlsClients
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    private static bool ChainsTo(X509Certificate? certificate, X509Certificate2 ca)
+    internal static bool ChainsTo(X509Certificate? certificate, X509Certificate2 ca)
     {
         if (certificate is null)
         {

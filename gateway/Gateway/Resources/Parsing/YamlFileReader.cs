@@ -11,27 +11,26 @@ internal static partial class YamlFileReader
     /// Returns the documents of the file. On a syntax error the documents before it are still
     /// returned, so they are checked too, and the error is reported with its line.
     /// </summary>
-    public static IReadOnlyList<YamlDocument> Read(string fullPath, string relativePath, LoadDiagnostics diagnostics)
+    public static IReadOnlyList<YamlDocument> Read(string fullPath, string relativePath, long maxBytes, LoadDiagnostics diagnostics)
     {
         var stream = new YamlStream();
+        if (ResourceFileReader.Read(fullPath, maxBytes, out var problem) is not { } bytes)
+        {
+            diagnostics.AddError(new ResourceError(relativePath, 0, null, null, problem));
+            return [];
+        }
+
+        using var decoder = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+        var text = decoder.ReadToEnd();
         try
         {
-            using var reader = new StreamReader(fullPath);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException exception)
         {
-            var line = LineOfProblem(fullPath, exception);
+            var line = LineOfProblem(text, exception);
             var message = LocationPrefix().Replace(exception.Message, string.Empty).TrimEnd('.', ' ');
             diagnostics.AddError(new ResourceError(relativePath, line, null, null, $"YAML syntax error: {message}; fix the YAML (indentation, quotes, ':' after each key) and load again"));
-        }
-        catch (IOException exception)
-        {
-            diagnostics.AddError(new ResourceError(relativePath, 0, null, null, $"cannot read the file: {exception.Message}"));
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            diagnostics.AddError(new ResourceError(relativePath, 0, null, null, $"cannot read the file: {exception.Message}; make it readable by the gateway"));
         }
 
         // YamlStream keeps the documents it finished before an exception.
@@ -39,7 +38,7 @@ internal static partial class YamlFileReader
     }
 
     // For a tab in the indentation YamlDotNet points at the enclosing mapping; the tab itself is what the user must fix.
-    private static int LineOfProblem(string fullPath, YamlException exception)
+    private static int LineOfProblem(string text, YamlException exception)
     {
         var line = (int)exception.Start.Line;
         if (!exception.Message.Contains("tab", StringComparison.Ordinal))
@@ -47,7 +46,7 @@ internal static partial class YamlFileReader
             return line;
         }
 
-        var lines = File.ReadAllLines(fullPath);
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
         for (var index = Math.Max(line - 1, 0); index < lines.Length; index++)
         {
             var indentation = lines[index][..^lines[index].TrimStart().Length];

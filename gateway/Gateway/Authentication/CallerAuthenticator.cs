@@ -1,0 +1,75 @@
+using Gateway.Identity;
+using Gateway.Telemetry;
+using Microsoft.AspNetCore.Connections.Features;
+
+namespace Gateway.Authentication;
+
+/// <summary>
+/// Turns the handshake's verdict (or, when enabled and there is no valid client certificate, a JWT-SVID
+/// bearer token) into a <see cref="Caller"/>, or answers 401 with the reason. A valid client certificate
+/// always wins: a bearer token next to it is not looked at. The API router asks for every request except
+/// the exact health paths, on the same normalised path it routes by.
+/// </summary>
+internal sealed partial class CallerAuthenticator(
+    GatewayMetrics metrics, IdShapes idShapes, JwtSvidAuthenticator jwtSvids, ILogger<CallerAuthenticator> logger)
+{
+    /// <summary>The caller of <paramref name="context"/>; null after answering 401 with the reason.</summary>
+    public async ValueTask<Caller?> AuthenticateAsync(HttpContext context)
+    {
+        var (caller, reason, message) = Identify(context);
+        if (caller is not null)
+        {
+            return caller;
+        }
+
+        metrics.AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", reason, message);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsJsonAsync(new UnauthenticatedBody("ERR_UNAUTHENTICATED", message), AuthenticationJsonContext.Default.UnauthenticatedBody);
+        return null;
+    }
+
+    /// <summary>The caller when the request carries valid credentials; null otherwise, without answering (for endpoints open to all).</summary>
+    public Caller? TryIdentify(HttpContext context) => Identify(context).Caller;
+
+    private (Caller? Caller, string Reason, string Message) Identify(HttpContext context)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        var validation = items is not null && items.TryGetValue(PeerValidation.ConnectionItemKey, out var value) ? value as PeerValidation : null;
+        if (validation?.Result is { IsValid: true } certificate)
+        {
+            return Map(certificate.SpiffeId, "client certificate refused");
+        }
+
+        if (jwtSvids.Enabled && BearerToken.TryRead(context.Request.Headers.Authorization, out var token, out var headerProblem))
+        {
+            if (headerProblem is not null)
+            {
+                return (null, "JwtMalformed", $"JWT-SVID refused: {headerProblem}");
+            }
+
+            var result = jwtSvids.Validate(token);
+            return result.IsValid
+                ? Map(result.SpiffeId, "JWT-SVID refused")
+                : (null, "Jwt" + result.Reason, $"JWT-SVID refused: {result.Message}");
+        }
+
+        if (validation?.Result is null)
+        {
+            return (null, "NoCertificate", jwtSvids.Enabled
+                ? "a client certificate (X509-SVID) or an 'Authorization: Bearer' JWT-SVID is required"
+                : "a client certificate (X509-SVID) is required");
+        }
+
+        return (null, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
+    }
+
+    private (Caller?, string, string) Map(SpiffeId id, string refusalPrefix) =>
+        idShapes.TryMap(id, out var identity, out var reason)
+            ? (new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId), "", "")
+            : (null, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused caller {RemoteAddress} ({Reason}): {Detail}")]
+    private static partial void LogRefused(ILogger logger, string remoteAddress, string reason, string detail);
+}
