@@ -71,8 +71,7 @@ internal static class GatewayApp
         services.AddSingleton(resources);
         services.AddSingleton(idShapes);
         services.AddSingleton<JwtSvidAuthenticator>();
-        services.AddSingleton<SvidExpiryGauge>();
-        services.AddHostedService<CredentialWatcher>();
+        services.AddGatewayCredentials(options);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton(new GatewayTracing(enabled: otlp is not null));
         if (metricsListen is not null || otlp is not null)

@@ -1,4 +1,5 @@
 using Gateway.Authentication;
+using Gateway.Credentials.WorkloadApi;
 using Gateway.Telemetry;
 
 namespace Gateway.Hosting;
@@ -40,6 +41,12 @@ internal sealed class GatewayOptions
     /// A change is used once the files have stayed the same for one more check.
     /// </summary>
     public TimeSpan CredentialPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The SPIFFE Workload API as the credential source instead of files (<c>--spiffe-endpoint</c>); off
+    /// unless an endpoint is configured or <c>SPIFFE_ENDPOINT_SOCKET</c> is set without SVID files.
+    /// </summary>
+    public WorkloadApiOptions WorkloadApi { get; set; } = new();
 
     /// <summary>
     /// How often the resources folder is checked for changes (live reload). Default 5 s. A valid change is
