@@ -14,10 +14,9 @@ internal static class WorkloadApiStartup
         WorkloadApiEndpoint endpoint, WorkloadApiOptions settings, bool jwtBundles, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
     {
         var first = new TaskCompletionSource<GatewayCredentials>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var problem = "no answer yet";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var source = new WorkloadApiSource(endpoint, settings, jwtBundles, timeProvider, logger);
-        var running = source.RunAsync(set => first.TrySetResult(set), reason => Volatile.Write(ref problem, reason), stop.Token);
+        var running = source.RunAsync(set => first.TrySetResult(set), _ => { }, stop.Token);
         var started = timeProvider.GetTimestamp();
         try
         {
@@ -27,7 +26,7 @@ internal static class WorkloadApiStartup
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!first.Task.IsCompleted)
                 {
-                    WorkloadApiLog.Waiting(logger, endpoint.Text, timeProvider.GetElapsedTime(started).TotalSeconds, Volatile.Read(ref problem));
+                    WorkloadApiLog.Waiting(logger, endpoint.Text, timeProvider.GetElapsedTime(started).TotalSeconds, source.Problem ?? source.Missing);
                 }
             }
         }

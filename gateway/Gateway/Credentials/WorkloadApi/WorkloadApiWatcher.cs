@@ -18,6 +18,7 @@ internal sealed class WorkloadApiWatcher(
 {
     private readonly SvidExpiryWarning _expiry = new(logger);
     private string _endpoint = string.Empty;
+    private WorkloadApiSource? _source;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,26 +29,35 @@ internal sealed class WorkloadApiWatcher(
         }
 
         _endpoint = endpoint.Text;
-        var source = new WorkloadApiSource(endpoint, settings.WorkloadApi, settings.JwtSvid.Enabled, timeProvider, logger);
+        _source = new WorkloadApiSource(endpoint, settings.WorkloadApi, settings.JwtSvid.Enabled, timeProvider, logger);
         var interval = settings.CredentialPollInterval > TimeSpan.Zero ? settings.CredentialPollInterval : TimeSpan.FromSeconds(5);
         await Task.WhenAll(
-            source.RunAsync(Apply, problem => store.RecordFailure(problem, timeProvider.GetUtcNow()), stoppingToken),
+            _source.RunAsync(Apply, problem => store.RecordFailure(problem, timeProvider.GetUtcNow()), stoppingToken),
             WarnIfExpiringAsync(interval, stoppingToken));
     }
 
     private void Apply(GatewayCredentials next)
     {
         var previous = store.Current;
-        if (string.Equals(previous.SourceFingerprint, next.SourceFingerprint, StringComparison.Ordinal))
+        var now = timeProvider.GetUtcNow();
+        // The same state again, as after every reconnection, needs no swap.
+        var changed = !string.Equals(previous.SourceFingerprint, next.SourceFingerprint, StringComparison.Ordinal);
+        if (changed)
         {
-            // The same state again, as after every reconnection: nothing to swap.
-            store.ClearFailure();
-            return;
+            store.Replace(next, now);
+            Report(logger, _endpoint, next, previous);
+            _expiry.Check(next, now);
         }
 
-        store.Replace(next, timeProvider.GetUtcNow());
-        Report(logger, _endpoint, next, previous);
-        _expiry.Check(next, timeProvider.GetUtcNow());
+        // The other stream may still be down: the set is then the newest to be had, but not the newest there is.
+        if (_source?.Problem is { } problem)
+        {
+            store.RecordFailure(problem, now);
+        }
+        else if (!changed)
+        {
+            store.ClearFailure();
+        }
     }
 
     /// <summary>Logs a new set: what it is, which trust domains came and went, and what was ignored.</summary>
