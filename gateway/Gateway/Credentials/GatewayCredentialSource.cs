@@ -38,7 +38,9 @@ internal static class GatewayCredentialSource
 
         if (!settings.IsEnabled)
         {
-            return null;
+            return string.IsNullOrEmpty(settings.SpiffeId) && string.IsNullOrEmpty(settings.Hint)
+                ? null
+                : throw new InvalidOperationException("--spiffe-id and --spiffe-hint choose among the SVIDs of a SPIFFE Workload API; they need --spiffe-endpoint (or SPIFFE_ENDPOINT_SOCKET without SVID files)");
         }
 
         var conflicts = new List<string>();

@@ -57,4 +57,15 @@ public sealed class GatewayCredentialSourceTests
 
         Assert.Contains("not a host name", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SvidChoiceWithoutAnEndpoint_IsRefused()
+    {
+        var options = new GatewayOptions { SvidCert = "svid.pem", SvidKey = "svid_key.pem" };
+        options.WorkloadApi.Hint = "internal";
+
+        var ex = Assert.Throws<InvalidOperationException>(() => GatewayCredentialSource.Resolve(options, _ => null));
+
+        Assert.Contains("need --spiffe-endpoint", ex.Message, StringComparison.Ordinal);
+    }
 }

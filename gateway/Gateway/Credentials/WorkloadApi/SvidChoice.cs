@@ -30,8 +30,4 @@ internal sealed record SvidChoice(string? SpiffeId = null, string? Hint = null)
 
         return chosen;
     }
-
-    /// <summary>For log lines: what the choice asks for.</summary>
-    public override string ToString() =>
-        SpiffeId is not null ? $"SPIFFE ID {SpiffeId}" : Hint is not null ? $"hint {Hint}" : "the first (default) SVID";
 }

@@ -46,7 +46,6 @@ internal sealed class WorkloadApiWatcher(
         {
             store.Replace(next, now);
             Report(logger, _endpoint, next, previous);
-            _expiry.Check(next, now);
         }
 
         // The other stream may still be down: the set is then the newest to be had, but not the newest there is.
