@@ -173,6 +173,22 @@ public sealed class WorkloadApiTests : IDisposable
         await Eventually.TrueAsync(async () => await PublishWithBearerAsync(gateway, token) == HttpStatusCode.Unauthorized, "the token refused once its key is gone");
     }
 
+    [Fact]
+    public async Task SvidNearItsEnd_FromTheAgent_IsWarnedAboutAsWithFiles_AndHealthShowsItsExpiry()
+    {
+        // Valid from a minute ago for 25 s more (85 s in all): under a third of its lifetime is left.
+        using var svid = pki.Ca.IssueGatewaySvid(TimeSpan.FromSeconds(25));
+        await using var agent = await TestWorkloadApiServer.StartAsync(Response(svid, pki.Ca.Certificate));
+        await using var gateway = await WorkloadApiGateway.StartAsync(agent.Endpoint);
+
+        await Eventually.TrueAsync(() => gateway.Logs.Events.Any(e => e.EventId == 2103 && e.Properties["Serial"] == svid.SerialNumber), "the expiry warning");
+        using var client = TlsClients.Create(gateway.BaseAddress, pki.Ca.Certificate, null);
+        using var health = await client.GetAsync("/v1.0/healthz");
+        Assert.Equal(
+            svid.NotAfter.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            Assert.Single(health.Headers.GetValues("X-Gateway-Svid-Not-After")));
+    }
+
     private static WorkloadApiEndpoint WorkloadApiEndpointFor(TestWorkloadApiServer agent) =>
         WorkloadApiEndpoint.TryParse(agent.Endpoint, out var endpoint, out var error) ? endpoint : throw new InvalidOperationException(error);
 
