@@ -1,6 +1,6 @@
 namespace Gateway.Credentials.WorkloadApi;
 
-/// <summary>The Workload API credential source's log events: 2401-2412, all in this one table.</summary>
+/// <summary>The Workload API credential source's log events, all in this one table: 2401-2409 (up to 2449 is kept for this source).</summary>
 internal static partial class WorkloadApiLog
 {
     [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Credentials from the SPIFFE Workload API at {Endpoint}: {SpiffeId}, SVID serial {Serial}, thumbprint {Thumbprint}, expires {NotAfter:O}; trust domains: {TrustDomains}")]
