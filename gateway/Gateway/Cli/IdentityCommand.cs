@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Gateway.Credentials.WorkloadApi;
 using Gateway.Identity;
 
 namespace Gateway.Cli;
 
 /// <summary>
 /// <c>gateway identity parse|inspect</c>: check a SPIFFE ID, or say what the gateway would make of a
-/// certificate. Output is JSON on stdout. Exit codes: 0 valid/accepted, 3 invalid/refused, 1 bad
+/// certificate or of what a SPIFFE Workload API hands out. Output is JSON on stdout. Exit codes: 0 valid/accepted, 3 invalid/refused, 1 bad
 /// flag or unreadable file (message on stderr).
 /// </summary>
 internal static class IdentityCommand
@@ -42,10 +43,18 @@ internal static class IdentityCommand
 
     private static Command CreateInspect()
     {
-        var cert = new Option<string>("--cert")
+        var cert = new Option<string?>("--cert")
         {
             Description = "PEM file: the leaf, optionally followed by intermediates.",
-            Required = true,
+        };
+        var spiffeEndpoint = new Option<string?>("--spiffe-endpoint")
+        {
+            Description = "Instead of --cert: ask this SPIFFE Workload API (unix:///path or tcp://IP:PORT) what it hands out to this process.",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "With --spiffe-endpoint: seconds to wait for the agent's answer (default 10).",
+            DefaultValueFactory = _ => 10,
         };
         var bundles = new Option<string[]>("--trust-bundle")
         {
@@ -57,11 +66,30 @@ internal static class IdentityCommand
             Description = "Trust domain whose IDs use /ns/<ns>/sa/<sa> instead of Dapr's /ns/<ns>/<app-id>; repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("inspect", "Show the SPIFFE ID, app identity and validity of a certificate, and why it would be refused.")
+        var command = new Command("inspect", "Show the SPIFFE ID, app identity and validity of a certificate, and why it would be refused; or what a SPIFFE Workload API hands out.")
         {
-            cert, bundles, kubernetes,
+            cert, spiffeEndpoint, timeout, bundles, kubernetes,
         };
-        command.SetAction(parse => Inspect(parse, parse.GetValue(cert)!, parse.GetValue(bundles) ?? [], parse.GetValue(kubernetes) ?? []));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var certPath = parse.GetValue(cert);
+            var endpoint = parse.GetValue(spiffeEndpoint);
+            if ((certPath is null) == (endpoint is null))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("inspect needs exactly one of --cert FILE and --spiffe-endpoint ENDPOINT");
+                return Task.FromResult(1);
+            }
+
+            var kubernetesDomains = parse.GetValue(kubernetes) ?? [];
+            if (endpoint is not null)
+            {
+                var shapes = new IdShapes(kubernetesDomains.Select(td => new KeyValuePair<string, IdShape>(td, IdShape.KubernetesServiceAccount)));
+                return WorkloadApiInspection.RunAsync(
+                    endpoint, shapes, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            }
+
+            return Task.FromResult(Inspect(parse, certPath!, parse.GetValue(bundles) ?? [], kubernetesDomains));
+        });
         return command;
     }
 

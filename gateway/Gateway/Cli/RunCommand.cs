@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Credentials;
+using Gateway.Credentials.WorkloadApi;
 using Gateway.Hosting;
 using Gateway.Pubsub;
 using Gateway.Resources;
@@ -22,6 +23,9 @@ internal static class RunCommand
         var idShapes = new Option<string[]>("--id-shape") { Description = "<trust-domain>=dapr|k8s-sa: how that domain's SPIFFE IDs name apps; repeatable.", AllowMultipleArgumentsPerToken = false };
         var jwtSvid = new Option<bool>("--jwt-svid") { Description = "Also accept 'Authorization: Bearer <JWT-SVID>' from callers without a valid client certificate." };
         var jwtAudiences = new Option<string[]>("--jwt-svid-audience") { Description = "An audience JWT-SVIDs must name (required with --jwt-svid); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var spiffeEndpoint = new Option<string?>("--spiffe-endpoint") { Description = "SPIFFE Workload API (SPIRE agent) to take the SVID and bundles from: unix:///path or tcp://IP:PORT (default: SPIFFE_ENDPOINT_SOCKET when set and no SVID files are given)." };
+        var spiffeId = new Option<string?>("--spiffe-id") { Description = "With --spiffe-endpoint: use the SVID with this SPIFFE ID when the agent hands out several (default: the first)." };
+        var spiffeHint = new Option<string?>("--spiffe-hint") { Description = "With --spiffe-endpoint: use the SVID with this hint when the agent hands out several." };
         var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 00:00:05 (default 5 s)." };
         var metricsListen = new Option<string?>("--metrics-listen") { Description = "http://HOST:PORT to serve Prometheus metrics on (GET /metrics; default: no metrics port)." };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "Base URL of an OTLP receiver, e.g. http://collector:4318: export traces and metrics (default: OTEL_EXPORTER_OTLP_ENDPOINT, else off)." };
@@ -30,7 +34,7 @@ internal static class RunCommand
         var dev = new Option<bool>("--dev") { Description = "Create and use development identities under .gateway/dev." };
         var command = new Command("run", "Run the gateway (the default command).")
         {
-            resourcesPath, listen, svidCert, svidKey, trustBundles, idShapes, jwtSvid, jwtAudiences, pollInterval, metricsListen, otlpEndpoint, otlpProtocol, logFormat, dev,
+            resourcesPath, listen, svidCert, svidKey, trustBundles, spiffeEndpoint, spiffeId, spiffeHint, idShapes, jwtSvid, jwtAudiences, pollInterval, metricsListen, otlpEndpoint, otlpProtocol, logFormat, dev,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -39,6 +43,9 @@ internal static class RunCommand
             Set(overrides, nameof(GatewayOptions.Listen), parseResult.GetValue(listen));
             Set(overrides, nameof(GatewayOptions.SvidCert), parseResult.GetValue(svidCert));
             Set(overrides, nameof(GatewayOptions.SvidKey), parseResult.GetValue(svidKey));
+            Set(overrides, $"{nameof(GatewayOptions.WorkloadApi)}:{nameof(WorkloadApiOptions.Endpoint)}", parseResult.GetValue(spiffeEndpoint));
+            Set(overrides, $"{nameof(GatewayOptions.WorkloadApi)}:{nameof(WorkloadApiOptions.SpiffeId)}", parseResult.GetValue(spiffeId));
+            Set(overrides, $"{nameof(GatewayOptions.WorkloadApi)}:{nameof(WorkloadApiOptions.Hint)}", parseResult.GetValue(spiffeHint));
             Set(overrides, nameof(GatewayOptions.CredentialPollInterval), parseResult.GetValue(pollInterval));
             Set(overrides, nameof(GatewayOptions.MetricsListen), parseResult.GetValue(metricsListen));
             Set(overrides, $"{nameof(GatewayOptions.Telemetry)}:{nameof(Telemetry.TelemetryOptions.OtlpEndpoint)}", parseResult.GetValue(otlpEndpoint));
@@ -127,11 +134,23 @@ internal static class RunCommand
                 (json ? Console.Error : Console.Out).WriteLine(DevCredentials.Ensure(options));
             }
 
-            credentials = GatewayCredentials.Load(options);
+            // The app's logging exists only once it is built; the wait for a Workload API logs like it already.
+            using var startupLogging = LoggerFactory.Create(logging =>
+            {
+                logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+                ConsoleLogFormat.Configure(logging, options.LogFormat);
+            });
+            credentials = await GatewayCredentialSource.LoadAsync(
+                options, Environment.GetEnvironmentVariable, TimeProvider.System, startupLogging.CreateLogger("Gateway.Credentials.Startup"), cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("error: stopped before the gateway had its first credentials");
             return 1;
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Gateway.Credentials;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class CredentialStore(GatewayCredentials initial, DateTimeOffset
 
     public GatewayCredentials Current => Volatile.Read(ref _current);
 
-    /// <summary>When the current set was loaded and whether newer files were refused.</summary>
+    /// <summary>When the current set was loaded and whether newer credentials could not be had.</summary>
     public CredentialStatus Status => Volatile.Read(ref _status);
 
     /// <summary>Replaces the set; connections already open keep the one they were made with.</summary>
@@ -24,7 +26,33 @@ internal sealed class CredentialStore(GatewayCredentials initial, DateTimeOffset
         Volatile.Write(ref _status, new CredentialStatus(at));
     }
 
-    /// <summary>Records that newer files could not be used; the current set stays.</summary>
-    public void RecordFailure(string error, DateTimeOffset at) =>
-        Volatile.Write(ref _status, Status with { LastError = error, LastErrorAt = at });
+    /// <summary>Records that newer credentials could not be had; the current set stays.</summary>
+    public void RecordFailure(string error, DateTimeOffset at)
+    {
+        var status = Status;
+        Volatile.Write(ref _status, status with { LastError = error, LastErrorAt = at, FailingSince = status.FailingSince ?? at });
+    }
+
+    /// <summary>Records that the source delivers again and the current set is still its newest.</summary>
+    public void ClearFailure() => Volatile.Write(ref _status, new CredentialStatus(Status.LoadedAt));
+
+    /// <summary>
+    /// One line for <c>/v1.0/healthz</c>'s <c>X-Gateway-Credentials</c> header: <c>state=current</c> or
+    /// <c>state=stale</c> (the last good set is kept while its source fails), the source, when the set was
+    /// loaded, and for a stale set since when and why. Printable ASCII only.
+    /// </summary>
+    public string Describe()
+    {
+        var status = Status;
+        var line = $"state={(status.LastError is null ? "current" : "stale")}; source={Current.Source}; loaded={Time(status.LoadedAt)}";
+        if (status.LastError is { } error)
+        {
+            line += $"; failing-since={Time(status.FailingSince ?? status.LastErrorAt ?? status.LoadedAt)}; problem={error}";
+        }
+
+        var printable = new string([.. line.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        return printable.Length <= 512 ? printable : printable[..512];
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

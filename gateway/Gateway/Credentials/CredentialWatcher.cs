@@ -16,8 +16,8 @@ internal sealed partial class CredentialWatcher(
     TimeProvider timeProvider,
     ILogger<CredentialWatcher> logger) : BackgroundService
 {
+    private readonly SvidExpiryWarning _expiry = new(logger);
     private string? _lastLoggedError;
-    private string? _warnedThumbprint;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +45,7 @@ internal sealed partial class CredentialWatcher(
                     pending = !TryReload(settings);
                 }
 
-                WarnIfExpiring();
+                _expiry.Check(store.Current, timeProvider.GetUtcNow());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -82,16 +82,6 @@ internal sealed partial class CredentialWatcher(
         return true;
     }
 
-    private void WarnIfExpiring()
-    {
-        var svid = store.Current.Svid;
-        if (SvidExpiry.RenewalOverdue(svid, timeProvider.GetUtcNow()) && !string.Equals(_warnedThumbprint, svid.Thumbprint, StringComparison.Ordinal))
-        {
-            _warnedThumbprint = svid.Thumbprint;
-            LogExpiring(logger, store.Current.Id.ToString(), svid.SerialNumber, svid.NotAfter.ToUniversalTime());
-        }
-    }
-
     private void LogNotices(GatewayCredentials credentials)
     {
         foreach (var notice in credentials.Notices)
@@ -105,9 +95,6 @@ internal sealed partial class CredentialWatcher(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Credential files changed but cannot be used; keeping the current set for {SpiffeId} (SVID serial {Serial}) and retrying at every poll: {Reason}")]
     private static partial void LogReloadFailed(ILogger logger, string spiffeId, string serial, string reason);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The gateway's own SVID for {SpiffeId} (serial {Serial}) expires at {NotAfter:O} and has less than a third of its lifetime left; is its renewal working?")]
-    private static partial void LogExpiring(ILogger logger, string spiffeId, string serial, DateTime notAfter);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Trust bundle entry ignored: {Notice}")]
     private static partial void LogBundleNotice(ILogger logger, string notice);

@@ -11,8 +11,12 @@ namespace Gateway.Credentials;
 /// </summary>
 internal sealed class GatewayCredentials
 {
-    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles, IReadOnlyList<string> notices, string sourceFingerprint)
+    /// <summary>What <see cref="Source"/> says for credentials read from files.</summary>
+    public const string FileSource = "files";
+
+    private GatewayCredentials(X509Certificate2 svid, X509Certificate2Collection intermediates, SpiffeId id, TrustBundleSet bundles, IReadOnlyList<string> notices, string source, string sourceFingerprint)
     {
+        Source = source;
         SourceFingerprint = sourceFingerprint;
         Notices = notices;
         Svid = svid;
@@ -37,9 +41,13 @@ internal sealed class GatewayCredentials
     /// <summary>Bundle entries that were ignored while loading (unknown key types and the like), one line each.</summary>
     public IReadOnlyList<string> Notices { get; }
 
+    /// <summary>Where the set came from: <see cref="FileSource"/>, or <c>workload-api</c> and the endpoint.</summary>
+    public string Source { get; }
+
     /// <summary>
-    /// <see cref="CredentialFingerprint"/> of the files taken just before they were read: if they changed
-    /// while being read, the next poll sees a difference and loads them again.
+    /// Files: <see cref="CredentialFingerprint"/> of the files taken just before they were read (if they
+    /// changed while being read, the next poll sees a difference and loads them again). Workload API: a
+    /// digest of the certificates and bundles the agent sent, so an unchanged message is recognised.
     /// </summary>
     public string SourceFingerprint { get; }
 
@@ -94,12 +102,32 @@ internal sealed class GatewayCredentials
             throw new InvalidOperationException($"cannot load the trust bundles: {ex.Message}", ex);
         }
 
-        var result = X509SvidValidator.Validate(svid, intermediates, bundles, DateTimeOffset.UtcNow, SvidPeerRole.Server);
+        return Create(svid, intermediates, bundles, notices, FileSource, fingerprint, DateTimeOffset.UtcNow, $"'{options.SvidCert}'");
+    }
+
+    /// <summary>
+    /// A set from credentials already in memory, checked as <see cref="Load"/> checks files: the SVID (which
+    /// must carry its private key) must be a valid X509-SVID against the bundle of its own trust domain in
+    /// <paramref name="bundles"/> at <paramref name="now"/>. Throws <see cref="InvalidOperationException"/>
+    /// saying why not.
+    /// </summary>
+    /// <param name="svidName">Names the SVID in the error, such as its file.</param>
+    public static GatewayCredentials Create(
+        X509Certificate2 svid,
+        X509Certificate2Collection intermediates,
+        TrustBundleSet bundles,
+        IReadOnlyList<string> notices,
+        string source,
+        string sourceFingerprint,
+        DateTimeOffset now,
+        string svidName)
+    {
+        var result = X509SvidValidator.Validate(svid, intermediates, bundles, now, SvidPeerRole.Server);
         if (!result.IsValid)
         {
-            throw new InvalidOperationException($"the gateway's own SVID '{options.SvidCert}' is not valid against the configured trust bundles: {result.Message}");
+            throw new InvalidOperationException($"the gateway's own SVID {svidName} is not valid against its trust bundle: {result.Message}");
         }
 
-        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles, notices, fingerprint);
+        return new GatewayCredentials(svid, intermediates, result.SpiffeId!, bundles, notices, source, sourceFingerprint);
     }
 }

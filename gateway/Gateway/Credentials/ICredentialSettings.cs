@@ -27,4 +27,10 @@ internal interface ICredentialSettings
 
     /// <summary>Trust domain of development credentials. Default <c>public</c>.</summary>
     string DevTrustDomain { get; }
+
+    /// <summary>The SPIFFE Workload API as the credential source (a SPIRE agent's socket); off unless an endpoint is set.</summary>
+    WorkloadApi.WorkloadApiOptions WorkloadApi { get; }
+
+    /// <summary>Whether JWT-SVIDs are accepted, so JWT bundles must be fetched too (<c>JwtSvid:Enabled</c>).</summary>
+    bool FetchJwtBundles { get; }
 }

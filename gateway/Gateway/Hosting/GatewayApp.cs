@@ -74,7 +74,7 @@ internal static class GatewayApp
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
 
         services.AddTelemetry(otlp, prometheus: metricsListen is not null)
-            .AddCredentials(store)
+            .AddCredentials(store, options)
             .AddCallerAuthentication(idShapes, options.JwtSvid)
             .AddPubsub(resources, driverFactories)
             .AddResiliency(resources)

@@ -3,6 +3,7 @@ using Gateway.Credentials;
 using Gateway.Delivery;
 using Gateway.Publishing;
 using Gateway.Subscriptions;
+using Gateway.Credentials.WorkloadApi;
 using Gateway.Telemetry;
 
 namespace Gateway.Hosting;
@@ -47,6 +48,12 @@ internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, I
     /// A change is used once the files have stayed the same for one more check.
     /// </summary>
     public TimeSpan CredentialPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The SPIFFE Workload API as the credential source instead of files (<c>--spiffe-endpoint</c>); off
+    /// unless an endpoint is configured or <c>SPIFFE_ENDPOINT_SOCKET</c> is set without SVID files.
+    /// </summary>
+    public WorkloadApiOptions WorkloadApi { get; set; } = new();
 
     /// <summary>
     /// How often the resources folder is checked for changes (live reload). Default 5 s. A valid change is
@@ -114,6 +121,9 @@ internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, I
 
     /// <inheritdoc/>
     TimeSpan ISubscriptionSettings.ConsumerLagInterval => Telemetry.ConsumerLagInterval;
+
+    /// <inheritdoc/>
+    bool ICredentialSettings.FetchJwtBundles => JwtSvid.Enabled;
 
     /// <summary>A shallow copy, for live reload to change settings on without touching the ones in use.</summary>
     internal GatewayOptions Copy() => (GatewayOptions)MemberwiseClone();

@@ -28,6 +28,7 @@ internal sealed record ReloadableSetting(string Name, Func<GatewayOptions, objec
         new(nameof(GatewayOptions.SvidKey), o => o.SvidKey, null),
         new(nameof(GatewayOptions.TrustBundles), o => o.TrustBundles, null),
         new(nameof(GatewayOptions.CredentialPollInterval), o => o.CredentialPollInterval, null),
+        new(nameof(GatewayOptions.WorkloadApi), o => o.WorkloadApi, null),
         new(nameof(GatewayOptions.ResourcesPollInterval), o => o.ResourcesPollInterval, null),
         new(nameof(GatewayOptions.IdShapes), o => o.IdShapes, null),
         new(nameof(GatewayOptions.JwtSvid), o => o.JwtSvid, null),
