@@ -17,8 +17,8 @@ public sealed class KafkaBrokerOutageTests(FaultPki pki, ITestOutputHelper outpu
         using var cluster = new MockKafkaCluster(brokerCount: 1);
         var topic = ResourceFolder.Unique("outage");
         cluster.CreateTopic(topic, partitions: 2);
-        var metadata = KafkaSigkillTests.KafkaMetadata(cluster.BootstrapServers, publishTimeout: "3s");
-        await using var rig = await FaultRig.StartAsync(pki, "pubsub.kafka", metadata, topic);
+        var component = KafkaSigkillTests.KafkaComponent(cluster.BootstrapServers, publishTimeout: "3s");
+        await using var rig = await FaultRig.StartAsync(pki, component, topic);
         string[] before = ["before-1", "before-2", "before-3"];
         foreach (var id in before)
         {

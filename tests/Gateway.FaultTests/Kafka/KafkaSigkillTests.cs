@@ -1,5 +1,6 @@
 using Gateway.FaultTests.TestSupport;
 using Gateway.Kafka.TestCluster;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.FaultTests.Kafka;
 
@@ -20,22 +21,13 @@ public sealed class KafkaSigkillTests(FaultPki pki, ITestOutputHelper output)
             : null;
         var brokers = KafkaTestEnvironment.RealClusterBootstrapServers ?? cluster!.BootstrapServers;
 
-        var outcome = await SigkillScenario.RunAsync(pki, "pubsub.kafka", KafkaMetadata(brokers), Messages, killAfterDelivered: Messages / 3, output);
+        var outcome = await SigkillScenario.RunAsync(pki, "pubsub.kafka", KafkaComponent(brokers), Messages, killAfterDelivered: Messages / 3, output);
 
         Assert.Empty(outcome.Missing);
         Assert.True(outcome.Accepted >= Messages / 3, $"only {outcome.Accepted} publishes got 204");
         Assert.True(outcome.DeliveredAtKill < outcome.Accepted, "the kill came after every accepted message was delivered, so it proved nothing");
     }
 
-    internal static Dictionary<string, string> KafkaMetadata(string brokers, string publishTimeout = "10s") => new()
-    {
-        ["brokers"] = brokers,
-        ["authType"] = "none",
-        ["initialOffset"] = "oldest",
-        // A killed member holds its partitions until the session times out; keep that short.
-        ["sessionTimeout"] = "6s",
-        ["heartbeatInterval"] = "1s",
-        ["publishTimeout"] = publishTimeout,
-        ["backOffDuration"] = "200ms",
-    };
+    internal static string KafkaComponent(string brokers, string publishTimeout = "10s") =>
+        TestAssets.Yaml("components/kafka-faults.yaml", new { name = ResourceFolder.ComponentName, brokers, publishTimeout });
 }

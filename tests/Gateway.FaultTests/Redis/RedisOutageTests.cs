@@ -14,7 +14,7 @@ public sealed class RedisOutageTests(FaultPki pki, ITestOutputHelper output)
     public async Task ServerKilled_PublishesAnswer5xx_ThenRestarted_EverythingAcceptedBeforeIsDelivered()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var rig = await FaultRig.StartAsync(pki, "pubsub.redis", RedisSigkillTests.RedisMetadata(redis.Address), ResourceFolder.Unique("outage"));
+        await using var rig = await FaultRig.StartAsync(pki, RedisSigkillTests.RedisComponent(redis.Address), ResourceFolder.Unique("outage"));
         // The app holds every delivery until the server is back, so acknowledged entries are still pending when it dies.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         rig.Subscriber.Reply = async _ =>

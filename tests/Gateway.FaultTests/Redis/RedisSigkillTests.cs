@@ -1,4 +1,5 @@
 using Gateway.FaultTests.TestSupport;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.FaultTests.Redis;
 
@@ -16,20 +17,13 @@ public sealed class RedisSigkillTests(FaultPki pki, ITestOutputHelper output)
     {
         await using var redis = await RedisServer.StartAsync();
 
-        var outcome = await SigkillScenario.RunAsync(pki, "pubsub.redis", RedisMetadata(redis.Address), Messages, killAfterDelivered: Messages / 3, output);
+        var outcome = await SigkillScenario.RunAsync(pki, "pubsub.redis", RedisComponent(redis.Address), Messages, killAfterDelivered: Messages / 3, output);
 
         Assert.Empty(outcome.Missing);
         Assert.True(outcome.Accepted >= Messages / 3, $"only {outcome.Accepted} publishes got 204");
         Assert.True(outcome.DeliveredAtKill < outcome.Accepted, "the kill came after every accepted message was delivered, so it proved nothing");
     }
 
-    internal static Dictionary<string, string> RedisMetadata(string address) => new()
-    {
-        ["redisHost"] = address,
-        // Entries the killed consumer held are claimed by the new one once idle this long.
-        ["processingTimeout"] = "2s",
-        ["redeliverInterval"] = "500ms",
-        ["dialTimeout"] = "1s",
-        ["readTimeout"] = "1s",
-    };
+    internal static string RedisComponent(string address) =>
+        TestAssets.Yaml("components/redis-faults.yaml", new { name = ResourceFolder.ComponentName, redisHost = address });
 }

@@ -27,10 +27,11 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public string GatewayStandardError => _gateway.StandardError;
 
-    public static async Task<FaultRig> StartAsync(FaultPki pki, string componentType, IReadOnlyDictionary<string, string> metadata, string topic)
+    /// <param name="component">The YAML of a component named <see cref="ResourceFolder.ComponentName"/>.</param>
+    public static async Task<FaultRig> StartAsync(FaultPki pki, string component, string topic)
     {
         var subscriber = await TestSubscriber.StartAsync(pki.Subscriber, pki.Ca);
-        var resources = ResourceFolder.Write(componentType, metadata, subscriber.BaseAddress, topic, ResourceFolder.Unique("group"));
+        var resources = ResourceFolder.Write(component, subscriber.BaseAddress, topic, ResourceFolder.Unique("group"));
         var gateway = await RunningGateway.StartAsync(pki, resources.Directory, resources.ResourcesDirectory);
         return new FaultRig(subscriber, resources, gateway, pki.PublisherClient(gateway.Address));
     }

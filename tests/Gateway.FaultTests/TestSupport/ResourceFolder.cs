@@ -1,10 +1,10 @@
-using System.Text;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.FaultTests.TestSupport;
 
 /// <summary>
-/// A temporary folder with one component, the subscriber App and one Subscription: what a fault test
-/// hands to <c>gateway run --resources-path</c>. It also serves as the gateway's working directory.
+/// A temporary folder with one component, the subscriber App and one Subscription (the shared test assets):
+/// what a fault test hands to <c>gateway run --resources-path</c>. It also serves as the gateway's working directory.
 /// </summary>
 internal sealed class ResourceFolder : IDisposable
 {
@@ -25,53 +25,20 @@ internal sealed class ResourceFolder : IDisposable
     /// <summary>The publish path for this folder's topic.</summary>
     public string PublishPath => $"/v1.0/publish/{ComponentName}/{Topic}";
 
-    public static ResourceFolder Write(string componentType, IReadOnlyDictionary<string, string> metadata, Uri subscriber, string topic, string consumerGroup)
+    /// <param name="component">The YAML of a component named <see cref="ComponentName"/>.</param>
+    public static ResourceFolder Write(string component, Uri subscriber, string topic, string consumerGroup)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gateway-faults-").FullName;
         var resources = new ResourceFolder(directory, topic);
         System.IO.Directory.CreateDirectory(resources.ResourcesDirectory);
-        var yaml = new StringBuilder();
-        yaml.Append($"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentName}
-            spec:
-              type: {componentType}
-              version: v1
-              metadata:
-
-            """);
-        foreach (var (name, value) in metadata)
-        {
-            yaml.Append($"  - name: {name}\n    value: \"{value}\"\n");
-        }
-
-        yaml.Append($"""
-            ---
-            apiVersion: gateway/v1alpha1
-            kind: App
-            metadata:
-              name: {FaultPki.SubscriberAppId}
-            spec:
-              baseUrl: {subscriber.ToString().TrimEnd('/')}
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: faults
-            spec:
-              pubsubname: {ComponentName}
-              topic: {topic}
-              routes:
-                default: /events
-              metadata:
-                consumerGroup: {consumerGroup}
-            scopes:
-            - {FaultPki.SubscriberAppId}
-
-            """);
-        File.WriteAllText(Path.Combine(resources.ResourcesDirectory, "resources.yaml"), yaml.ToString());
+        var yaml = TestAssets.Join(
+            component,
+            TestAssets.Yaml("apps/app.yaml", new { name = FaultPki.SubscriberAppId, baseUrl = subscriber }),
+            TestAssets.Yaml("subscriptions/scoped-consumer-group.yaml", new
+            {
+                name = "faults", pubsub = ComponentName, topic, route = "/events", consumerGroup, app = FaultPki.SubscriberAppId,
+            }));
+        File.WriteAllText(Path.Combine(resources.ResourcesDirectory, "resources.yaml"), yaml);
         return resources;
     }
 

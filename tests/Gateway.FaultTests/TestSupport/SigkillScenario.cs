@@ -13,9 +13,11 @@ internal static class SigkillScenario
     private static readonly TimeSpan AppLatency = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
+    /// <param name="componentType">The driver, named in the outcome line.</param>
+    /// <param name="component">The YAML of a component named <see cref="ResourceFolder.ComponentName"/>.</param>
     /// <param name="killAfterDelivered">Distinct deliveries the app must have seen before the kill.</param>
     public static async Task<SigkillOutcome> RunAsync(
-        FaultPki pki, string componentType, IReadOnlyDictionary<string, string> metadata, int messages, int killAfterDelivered, ITestOutputHelper output)
+        FaultPki pki, string componentType, string component, int messages, int killAfterDelivered, ITestOutputHelper output)
     {
         await using var subscriber = await TestSubscriber.StartAsync(pki.Subscriber, pki.Ca);
         // Slow answers keep deliveries in flight when the kill lands.
@@ -24,7 +26,7 @@ internal static class SigkillScenario
             await Task.Delay(AppLatency);
             return (200, "");
         };
-        using var resources = ResourceFolder.Write(componentType, metadata, subscriber.BaseAddress, ResourceFolder.Unique("kill"), ResourceFolder.Unique("group"));
+        using var resources = ResourceFolder.Write(component, subscriber.BaseAddress, ResourceFolder.Unique("kill"), ResourceFolder.Unique("group"));
         var load = new PublishLoad(messages);
 
         var first = await RunningGateway.StartAsync(pki, resources.Directory, resources.ResourcesDirectory);

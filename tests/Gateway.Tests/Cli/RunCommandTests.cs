@@ -15,8 +15,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task RunDev_CreatesIdentities_ServesHealthAndPublishes()
     {
         Directory.CreateDirectory(Path.Combine(_folder, "components"));
-        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"),
-            "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n");
+        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"), TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" }));
         await using var gateway = GatewayProcess.Start(_folder, "--dev", "--listen", "https://127.0.0.1:0");
 
         await gateway.WaitForOutputAsync("gateway listening on ");
@@ -37,8 +36,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task Run_LogsNoLinePerRequest_UnlessAppSettingsAskForIt(bool askForRequestLogs)
     {
         Directory.CreateDirectory(Path.Combine(_folder, "components"));
-        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"),
-            "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n");
+        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"), TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" }));
         if (askForRequestLogs)
         {
             File.WriteAllText(Path.Combine(_folder, "appsettings.json"), """{"Logging":{"LogLevel":{"Microsoft.AspNetCore":"Information"}}}""");

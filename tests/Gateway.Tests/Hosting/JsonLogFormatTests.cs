@@ -17,18 +17,8 @@ public sealed class JsonLogFormatTests : IDisposable
     {
         var resources = Path.Combine(_folder, "components");
         Directory.CreateDirectory(resources);
-        File.WriteAllText(Path.Combine(resources, "pubsub.yaml"), """
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata:
-              - name: publishingScopes
-                value: "publisher=allowed"
-            """);
+        File.WriteAllText(Path.Combine(resources, "pubsub.yaml"),
+            TestAssets.Yaml("components/in-memory-publishing-scopes.yaml", new { name = "pubsub", publishingScopes = "publisher=allowed" }));
         await using var gateway = GatewayProcess.Start(_folder, "run", "--log-format", "json", "--listen", "https://127.0.0.1:0",
             "--resources-path", resources, "--svid-cert", _pki.GatewayCertPath, "--svid-key", _pki.GatewayKeyPath,
             "--trust-bundle", $"{_pki.TrustDomain}={_pki.CaPath}");

@@ -20,26 +20,9 @@ public sealed class BulkDaprJsSdkTests
         using var pki = new TestPki();
         var environment = NodeScript.AppEnvironment(pki, "js-bulk");
         var appPort = FreeTcpPort.Next();
-        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata:
-              - name: redeliveryDelay
-                value: 100ms
-            ---
-            apiVersion: gateway/v1alpha1
-            kind: App
-            metadata:
-              name: js-bulk
-            spec:
-              baseUrl: http://127.0.0.1:{{appPort}}
-              allowInsecure: true
-            """);
+        await using var gateway = await GatewayTestHost.StartAsync(pki, TestAssets.Join(
+            TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "100ms" }),
+            TestAssets.Yaml("apps/app-insecure-loopback.yaml", new { name = "js-bulk", port = appPort })));
         environment["GATEWAY_PORT"] = gateway.BaseAddress.Port.ToString();
         environment["APP_PORT"] = appPort.ToString();
 

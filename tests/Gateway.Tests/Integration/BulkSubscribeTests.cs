@@ -71,24 +71,7 @@ public sealed class BulkSubscribeTests
     {
         using var pki = new TestPki();
         await using var app = await StartAppAsync(pki, entry => "SUCCESS");
-        await using var gateway = await StartGatewayAsync(pki, app, $"""
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: parcels
-            spec:
-              pubsubname: pubsub
-              topic: parcels
-              routes:
-                rules:
-                  - match: event.data.n > 3
-                    path: /high
-                default: /low
-              bulkSubscribe:
-                enabled: true
-                maxMessagesCount: 6
-                maxAwaitDurationMs: 600000
-            """);
+        await using var gateway = await StartGatewayAsync(pki, app, TestAssets.Yaml("subscriptions/bulk-routed.yaml", new { pubsub = "pubsub" }));
         using var client = gateway.ClientFor("shop");
 
         await PublishAsync(client, "parcels", Enumerable.Range(1, 6));
@@ -124,19 +107,9 @@ public sealed class BulkSubscribeTests
     {
         using var pki = new TestPki();
         await using var app = await StartAppAsync(pki, entry => N(entry) == 2 ? "DROP" : "SUCCESS");
-        await using var gateway = await StartGatewayAsync(pki, app, Subscription("orders", "/orders", maxMessagesCount: 5, maxAwaitMs: 200, deadLetterTopic: "orders-dead") + """
-
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: orders-dead
-            spec:
-              pubsubname: pubsub
-              topic: orders-dead
-              routes:
-                default: /dead
-            """);
+        await using var gateway = await StartGatewayAsync(pki, app, TestAssets.Join(
+            Subscription("orders", "/orders", maxMessagesCount: 5, maxAwaitMs: 200, deadLetterTopic: "orders-dead"),
+            TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "orders-dead", pubsub = "pubsub", topic = "orders-dead", route = "/dead" })));
         using var client = gateway.ClientFor("shop");
 
         await PublishAsync(client, "orders", Enumerable.Range(1, 4));
@@ -181,7 +154,7 @@ public sealed class BulkSubscribeTests
             DeliveryTestResources.App("single", single.BaseAddress),
             DeliveryTestResources.App("shop", bulk.BaseAddress),
             DeliveryTestResources.Subscription("single", "binary", "/single"),
-            Subscription("binary", "/bulk", maxMessagesCount: 5, maxAwaitMs: 50) + "\nscopes:\n- shop\n"));
+            TestAssets.Yaml("subscriptions/bulk-scoped.yaml", new { name = "binary", pubsub = "pubsub", topic = "binary", route = "/bulk", maxMessagesCount = 5, maxAwaitDurationMs = 50, app = "shop" })));
         var metadata = new Dictionary<string, string>
         {
             ["ce_id"] = "evt-1",
@@ -213,23 +186,14 @@ public sealed class BulkSubscribeTests
             batched.EnumerateObject().Select(property => (property.Name, property.Value.GetRawText())).OrderBy(pair => pair.Name));
     }
 
-    private static string Subscription(string topic, string path, int maxMessagesCount, int maxAwaitMs, string? deadLetterTopic = null, bool rawPayload = false) => $"""
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: {topic}
-        spec:
-          pubsubname: pubsub
-          topic: {topic}
-          routes:
-            default: {path}
-          {(deadLetterTopic is null ? "" : "deadLetterTopic: " + deadLetterTopic)}
-          {(rawPayload ? "metadata:\n    rawPayload: \"true\"" : "")}
-          bulkSubscribe:
-            enabled: true
-            maxMessagesCount: {maxMessagesCount}
-            maxAwaitDurationMs: {maxAwaitMs}
-        """;
+    private static string Subscription(string topic, string path, int maxMessagesCount, int maxAwaitMs, string? deadLetterTopic = null, bool rawPayload = false) =>
+        (deadLetterTopic, rawPayload) switch
+        {
+            (null, false) => TestAssets.Yaml("subscriptions/bulk.yaml", new { name = topic, pubsub = "pubsub", topic, route = path, maxMessagesCount, maxAwaitDurationMs = maxAwaitMs }),
+            (not null, false) => TestAssets.Yaml("subscriptions/bulk-dead-letter.yaml", new { name = topic, pubsub = "pubsub", topic, route = path, deadLetterTopic, maxMessagesCount, maxAwaitDurationMs = maxAwaitMs }),
+            (null, true) => TestAssets.Yaml("subscriptions/bulk-raw-payload.yaml", new { name = topic, pubsub = "pubsub", topic, route = path, maxMessagesCount, maxAwaitDurationMs = maxAwaitMs }),
+            _ => throw new ArgumentException("no test asset has both a dead-letter topic and rawPayload; add one under testassets/subscriptions", nameof(rawPayload)),
+        };
 
     /// <summary>A subscriber that answers every bulk request with one status per entry, decided by <paramref name="decide"/>.</summary>
     private static async Task<TestSubscriber> StartAppAsync(TestPki pki, Func<JsonElement, string> decide)
@@ -248,27 +212,10 @@ public sealed class BulkSubscribeTests
         return app;
     }
 
-    private static Task<GatewayTestHost> StartGatewayAsync(TestPki pki, TestSubscriber app, string subscriptions) => GatewayTestHost.StartAsync(pki, $"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: redeliveryDelay
-            value: 0s
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: shop
-        spec:
-          baseUrl: {app.BaseAddress.ToString().TrimEnd('/')}
-        ---
-        {subscriptions}
-        """);
+    private static Task<GatewayTestHost> StartGatewayAsync(TestPki pki, TestSubscriber app, string subscriptions) => GatewayTestHost.StartAsync(pki, TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "0s" }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "shop", baseUrl = app.BaseAddress }),
+        subscriptions));
 
     private static async Task PublishAsync(HttpClient client, string topic, IEnumerable<int> numbers)
     {

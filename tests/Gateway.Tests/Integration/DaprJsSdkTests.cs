@@ -21,26 +21,9 @@ public sealed class DaprJsSdkTests
         var subscriberEnvironment = NodeScript.AppEnvironment(pki, "js-subscriber");
         var publisherEnvironment = NodeScript.AppEnvironment(pki, "js-publisher");
         var appPort = FreeTcpPort.Next();
-        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata:
-              - name: redeliveryDelay
-                value: 100ms
-            ---
-            apiVersion: gateway/v1alpha1
-            kind: App
-            metadata:
-              name: js-subscriber
-            spec:
-              baseUrl: http://127.0.0.1:{{appPort}}
-              allowInsecure: true
-            """);
+        await using var gateway = await GatewayTestHost.StartAsync(pki, TestAssets.Join(
+            TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "100ms" }),
+            TestAssets.Yaml("apps/app-insecure-loopback.yaml", new { name = "js-subscriber", port = appPort })));
         subscriberEnvironment["GATEWAY_PORT"] = publisherEnvironment["GATEWAY_PORT"] = gateway.BaseAddress.Port.ToString();
         subscriberEnvironment["APP_PORT"] = appPort.ToString();
 

@@ -18,48 +18,11 @@ public sealed class DeadLetterScopeTests
         using var pki = new TestPki();
         await using var app = await TestSubscriber.StartAsync(pki.IssueApp("subscriber"));
         app.Reply = delivery => Task.FromResult(delivery.Path == "/orders" ? (200, """{"status":"DROP"}""") : (200, ""));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata:
-              - name: redeliveryDelay
-                value: 50ms
-              - name: publishingScopes
-                value: "subscriber=orders"
-            ---
-            apiVersion: gateway/v1alpha1
-            kind: App
-            metadata:
-              name: subscriber
-            spec:
-              baseUrl: {{app.BaseAddress.ToString().TrimEnd('/')}}
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: orders
-            spec:
-              pubsubname: pubsub
-              topic: orders
-              deadLetterTopic: orders-dead
-              routes:
-                default: /orders
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: orders-dead
-            spec:
-              pubsubname: pubsub
-              topic: orders-dead
-              routes:
-                default: /orders-dead
-            """);
+        await using var gateway = await GatewayTestHost.StartAsync(pki, TestAssets.Join(
+            TestAssets.Yaml("components/in-memory-publishing-scopes-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "50ms", publishingScopes = "subscriber=orders" }),
+            TestAssets.Yaml("apps/app.yaml", new { name = "subscriber", baseUrl = app.BaseAddress }),
+            TestAssets.Yaml("subscriptions/dead-letter.yaml", new { name = "orders", pubsub = "pubsub", topic = "orders", route = "/orders", deadLetterTopic = "orders-dead" }),
+            TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "orders-dead", pubsub = "pubsub", topic = "orders-dead", route = "/orders-dead" })));
         using var publisher = gateway.ClientFor("publisher");
 
         using var response = await publisher.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}", Encoding.UTF8, "application/json"));

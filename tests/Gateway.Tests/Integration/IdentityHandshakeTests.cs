@@ -26,15 +26,7 @@ public sealed class IdentityHandshakeTests : IAsyncLifetime
         var other = Path.Combine(_pki.Directory, "other.org.pem");
         await File.WriteAllTextAsync(example, _exampleRoot.ExportCertificatePem());
         await File.WriteAllTextAsync(other, _otherRoot.ExportCertificatePem());
-        _gateway = await GatewayTestHost.StartAsync(_pki, """
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-            """, options =>
+        _gateway = await GatewayTestHost.StartAsync(_pki, TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" }), options =>
             {
                 options.TrustBundles["example.org"] = example;
                 options.TrustBundles["other.org"] = other;

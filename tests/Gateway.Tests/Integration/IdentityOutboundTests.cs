@@ -8,43 +8,17 @@ namespace Gateway.Tests.Integration;
 [Collection(IntegrationCollection.Name)]
 public sealed class IdentityOutboundTests
 {
-    private static string Resources(Uri baseUrl, string spiffeIdLine = "") => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: redeliveryDelay
-            value: 50ms
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: billing
-        spec:
-          baseUrl: {{baseUrl.ToString().TrimEnd('/')}}
-          {{spiffeIdLine}}
-        ---
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: invoices
-        spec:
-          pubsubname: pubsub
-          topic: invoices
-          routes:
-            default: /invoices
-        """;
+    private static string Resources(string app) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "50ms" }),
+        app,
+        TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "invoices", pubsub = "pubsub", topic = "invoices", route = "/invoices" }));
 
     [Fact]
     public async Task AppPresentingAnotherAppsSvid_GetsNothing_AndTheMessageWaits()
     {
         using var pki = new TestPki();
         await using var impostor = await TestSubscriber.StartAsync(pki.IssueApp("not-billing"));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(impostor.BaseAddress));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(TestAssets.Yaml("apps/app.yaml", new { name = "billing", baseUrl = impostor.BaseAddress })));
         using var client = gateway.ClientFor("billing");
 
         using var response = await client.PostAsync("/v1.0/publish/pubsub/invoices", new StringContent("{}", Encoding.UTF8, "application/json"));
@@ -63,7 +37,7 @@ public sealed class IdentityOutboundTests
     {
         using var pki = new TestPki();
         await using var app = await TestSubscriber.StartAsync(pki.IssueApp("billing-v2", "payments"));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(app.BaseAddress, "spiffeId: spiffe://public/ns/payments/billing-v2"));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(TestAssets.Yaml("apps/app-spiffe-id.yaml", new { name = "billing", baseUrl = app.BaseAddress, spiffeId = "spiffe://public/ns/payments/billing-v2" })));
         using var client = gateway.ClientFor("billing");
 
         using var response = await client.PostAsync("/v1.0/publish/pubsub/invoices", new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -11,18 +11,8 @@ namespace Gateway.Tests.Integration;
 [Collection(IntegrationCollection.Name)]
 public sealed class IdentityTests : IDisposable
 {
-    private const string Resources = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: publishingScopes
-            value: "checkout=orders;publisher=orders"
-        """;
+    private static string Resources =>
+        TestAssets.Yaml("components/in-memory-publishing-scopes.yaml", new { name = "pubsub", publishingScopes = "checkout=orders;publisher=orders" });
 
     private readonly TestPki pki = new();
 

@@ -13,41 +13,13 @@ public sealed class LiveReloadTests
     private const int SubscriptionStartedEventId = 3101;
     private const int SubscriptionStoppedEventId = 3104;
 
-    private static string Component(string publishingScopes) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: publishingScopes
-            value: "{{publishingScopes}}"
-        """;
+    private static string Component(string publishingScopes) =>
+        TestAssets.Yaml("components/in-memory-publishing-scopes.yaml", new { name = "pubsub", publishingScopes });
 
-    private static string App(Uri subscriber) => $"""
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: subscriber
-        spec:
-          baseUrl: {subscriber.ToString().TrimEnd('/')}
-        """;
+    private static string App(Uri subscriber) => TestAssets.Yaml("apps/app.yaml", new { name = "subscriber", baseUrl = subscriber });
 
-    private static string Subscription(string name, string topic) => $"""
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: {name}
-        spec:
-          pubsubname: pubsub
-          topic: {topic}
-          routes:
-            default: /{topic}
-        scopes:
-        - subscriber
-        """;
+    private static string Subscription(string name, string topic) =>
+        TestAssets.Yaml("subscriptions/scoped.yaml", new { name, pubsub = "pubsub", topic, route = $"/{topic}", app = "subscriber" });
 
     private static Task<GatewayTestHost> StartGatewayAsync(TestPki pki, string resources) =>
         GatewayTestHost.StartAsync(pki, resources, options => options.ResourcesPollInterval = TimeSpan.FromMilliseconds(200));

@@ -9,35 +9,10 @@ namespace Gateway.Tests.Integration;
 [Collection(IntegrationCollection.Name)]
 public sealed class ProgrammaticSubscriptionTests
 {
-    private const string Resources = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: redeliveryDelay
-            value: 50ms
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: shop
-        spec:
-          baseUrl: BASE_URL
-        ---
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: orders
-        spec:
-          pubsubname: pubsub
-          topic: orders
-          routes:
-            default: /declared-orders
-        """;
+    private static string Resources(Uri shop) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = "pubsub", redeliveryDelay = "50ms" }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "shop", baseUrl = shop }),
+        TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "orders", pubsub = "pubsub", topic = "orders", route = "/declared-orders" }));
 
     [Fact]
     public async Task AppDeclaresSubscriptions_GatewayDeliversToItsRoutes_AndListsThemAsProgrammatic()
@@ -50,7 +25,7 @@ public sealed class ProgrammaticSubscriptionTests
                  {"pubsubname":"pubsub","topic":"raw","metadata":{"rawPayload":"\"true\""},"route":"/raw"}]
                 """)
             : (200, ""));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources.Replace("BASE_URL", app.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Resources(app.BaseAddress));
         using var client = gateway.ClientFor("shop");
         await Eventually.TrueAsync(() => app.Received.Any(d => d.Path == "/dapr/subscribe"), "the gateway asks the app for its subscriptions");
         var discovery = app.Received.First(d => d.Path == "/dapr/subscribe");

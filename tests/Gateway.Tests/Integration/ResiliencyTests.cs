@@ -16,62 +16,12 @@ public sealed class ResiliencyTests
         using var pki = new TestPki();
         await using var app = await TestSubscriber.StartAsync(pki.IssueApp("billing"));
         app.Reply = delivery => Task.FromResult(delivery.Path == "/invoices" ? (500, "") : (200, ""));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, $$"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-            ---
-            apiVersion: gateway/v1alpha1
-            kind: App
-            metadata:
-              name: billing
-            spec:
-              baseUrl: {{app.BaseAddress.ToString().TrimEnd('/')}}
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: invoices
-            spec:
-              pubsubname: pubsub
-              topic: invoices
-              deadLetterTopic: invoices-dead
-              routes:
-                default: /invoices
-            ---
-            apiVersion: dapr.io/v2alpha1
-            kind: Subscription
-            metadata:
-              name: invoices-dead
-            spec:
-              pubsubname: pubsub
-              topic: invoices-dead
-              routes:
-                default: /invoices-dead
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Resiliency
-            metadata:
-              name: retries
-            spec:
-              policies:
-                retries:
-                  quick:
-                    policy: constant
-                    duration: 10ms
-                    maxRetries: 2
-                    matching:
-                      httpStatusCodes: "{{retriedCodes}}"
-              targets:
-                components:
-                  pubsub:
-                    inbound:
-                      retry: quick
-            """);
+        await using var gateway = await GatewayTestHost.StartAsync(pki, TestAssets.Join(
+            TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" }),
+            TestAssets.Yaml("apps/app.yaml", new { name = "billing", baseUrl = app.BaseAddress }),
+            TestAssets.Yaml("subscriptions/dead-letter.yaml", new { name = "invoices", pubsub = "pubsub", topic = "invoices", route = "/invoices", deadLetterTopic = "invoices-dead" }),
+            TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "invoices-dead", pubsub = "pubsub", topic = "invoices-dead", route = "/invoices-dead" }),
+            TestAssets.Yaml("resiliency/inbound-retry-status-codes.yaml", new { pubsub = "pubsub", maxRetries = 2, httpStatusCodes = retriedCodes })));
         using var client = gateway.ClientFor("billing");
 
         using var response = await client.PostAsync("/v1.0/publish/pubsub/invoices", new StringContent("""{"invoice":7}""", Encoding.UTF8, "application/json"));

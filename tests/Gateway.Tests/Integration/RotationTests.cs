@@ -18,15 +18,7 @@ namespace Gateway.Tests.Integration;
 [Collection(IntegrationCollection.Name)]
 public sealed class RotationTests : IDisposable
 {
-    private const string Resources = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-        """;
+    private static string Resources => TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" });
 
     private readonly TestPki pki = new();
     private readonly string volume = Directory.CreateTempSubdirectory("gateway-svid-volume-").FullName;

@@ -74,27 +74,9 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
         Assert.DoesNotContain(gateway.Logs.Events, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
-    private static string Resources(RedisServer redis, Uri worker, string redeliverInterval) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: shared
-        spec:
-          type: pubsub.redis
-          version: v1
-          metadata:
-          - name: redisHost
-            value: "{{redis.Address}}"
-          - name: redeliverInterval
-            value: {{redeliverInterval}}
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: worker
-        spec:
-          baseUrl: {{worker.ToString().TrimEnd('/')}}
-        """;
+    private static string Resources(RedisServer redis, Uri worker, string redeliverInterval) => TestAssets.Join(
+        TestAssets.Yaml("components/redis-redeliver-interval.yaml", new { name = "shared", redisHost = redis.Address, redeliverInterval }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "worker", baseUrl = worker }));
 
     private Task<GatewayTestHost> StartGatewayAsync(TestPki pki, string resources)
     {

@@ -26,13 +26,7 @@ public sealed class RuntimeSubscriptionReplicaTests : IDisposable
     public async Task Redis_SubscriptionDeclaredOnOneReplica_IsListedAndDeliveredByTheOther_AndDeletedOnBoth()
     {
         await using var redis = await RedisServer.StartAsync(appendOnly: false);
-        await TwoReplicasShareRuntimeSubscriptionsAsync($"""
-            type: pubsub.redis
-              version: v1
-              metadata:
-              - name: redisHost
-                value: "{redis.Address}"
-            """);
+        await TwoReplicasShareRuntimeSubscriptionsAsync(TestAssets.Yaml("components/redis.yaml", new { name = "shared", redisHost = redis.Address }));
     }
 
     [Fact]
@@ -40,26 +34,14 @@ public sealed class RuntimeSubscriptionReplicaTests : IDisposable
     {
         using var mock = KafkaTestEnvironment.RealClusterBootstrapServers is null ? new MockKafkaCluster(brokerCount: 1) : null;
         var brokers = KafkaTestEnvironment.RealClusterBootstrapServers ?? mock!.BootstrapServers;
-        await TwoReplicasShareRuntimeSubscriptionsAsync($"""
-            type: pubsub.kafka
-              version: v1
-              metadata:
-              - name: brokers
-                value: "{brokers}"
-              - name: authType
-                value: none
-              - name: sessionTimeout
-                value: 6s
-              - name: heartbeatInterval
-                value: 500ms
-            """);
+        await TwoReplicasShareRuntimeSubscriptionsAsync(TestAssets.Yaml("components/kafka.yaml", new { name = "shared", brokers }));
     }
 
-    private async Task TwoReplicasShareRuntimeSubscriptionsAsync(string componentSpec)
+    private async Task TwoReplicasShareRuntimeSubscriptionsAsync(string component)
     {
         using var pki = new TestPki();
         await using var worker = await TestSubscriber.StartAsync(pki.IssueApp("worker"));
-        var resources = Resources(componentSpec, worker.BaseAddress);
+        var resources = TestAssets.Join(component, TestAssets.Yaml("apps/app.yaml", new { name = "worker", baseUrl = worker.BaseAddress }));
         var topic = $"jobs-{Guid.NewGuid():N}";
         GatewayTestHost? replicaA = await StartReplicaAsync(pki, resources);
         GatewayTestHost? restartedA = null;
@@ -108,22 +90,6 @@ public sealed class RuntimeSubscriptionReplicaTests : IDisposable
             }
         }
     }
-
-    private static string Resources(string componentSpec, Uri worker) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: shared
-        spec:
-          {{componentSpec}}
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: worker
-        spec:
-          baseUrl: {{worker.ToString().TrimEnd('/')}}
-        """;
 
     private Task<GatewayTestHost> StartReplicaAsync(TestPki pki, string resources)
     {

@@ -58,35 +58,10 @@ public sealed class RuntimeSubscriptionStoreFailureTests : IDisposable
         }
     }
 
-    private static string Resources(string redisAddress, Uri worker) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: memory
-        spec:
-          type: pubsub.in-memory
-          version: v1
-        ---
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: shared
-        spec:
-          type: pubsub.redis
-          version: v1
-          metadata:
-          - name: redisHost
-            value: "{{redisAddress}}"
-          - name: dialTimeout
-            value: 1s
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: worker
-        spec:
-          baseUrl: {{worker.ToString().TrimEnd('/')}}
-        """;
+    private static string Resources(string redisAddress, Uri worker) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory.yaml", new { name = "memory" }),
+        TestAssets.Yaml("components/redis-dial-timeout.yaml", new { name = "shared", redisHost = redisAddress, dialTimeout = "1s" }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "worker", baseUrl = worker }));
 
     private Task<GatewayTestHost> StartAsync(TestPki pki, string resources) =>
         GatewayTestHost.StartAsync(pki, resources, options =>

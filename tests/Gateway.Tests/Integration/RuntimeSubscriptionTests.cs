@@ -14,25 +14,9 @@ public sealed class RuntimeSubscriptionTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("gateway-state-").FullName;
 
-    private static string Resources(Uri worker) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: pubsub
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: subscriptionScopes
-            value: "worker=jobs"
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: worker
-        spec:
-          baseUrl: {{worker.ToString().TrimEnd('/')}}
-        """;
+    private static string Resources(Uri worker) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-subscription-scopes.yaml", new { name = "pubsub", subscriptionScopes = "worker=jobs" }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "worker", baseUrl = worker }));
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -12,45 +12,8 @@ namespace Gateway.Tests.Integration;
 /// <summary>A gateway whose components exercise every scoping rule, and one table both paths must agree on.</summary>
 public sealed class ScopeFixture : IAsyncLifetime
 {
-    public const string Resources = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: scoped
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: publishingScopes
-            value: "app1=topic1;app2=topic2,topic3;app3=;app5=protected1; app6 = t1 , t2 "
-          - name: SUBSCRIPTIONSCOPES
-            value: "app1=topic1;app2=topic2;app3="
-          - name: protectedTopics
-            value: "protected1"
-        ---
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: allowlist
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: allowedTopics
-            value: "a,b"
-          - name: publishingScopes
-            value: "app1=b"
-        ---
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: only-app1
-        spec:
-          type: pubsub.in-memory
-          version: v1
-        scopes:
-        - app1
-        """;
+    /// <summary>One component per scoping rule the table checks; the spellings in its metadata are part of the test.</summary>
+    public static string Resources => TestAssets.Yaml("sets/scope-rules.yaml");
 
     internal TestPki Pki { get; } = new();
 
@@ -59,19 +22,19 @@ public sealed class ScopeFixture : IAsyncLifetime
     /// <summary>One App per app ID and one Subscription per subscribe row, scoped to that app.</summary>
     internal static string WithSubscriptions()
     {
-        var builder = new StringBuilder(Resources);
+        List<string> documents = [Resources];
         foreach (var app in ScopeEnforcementTests.Rows().Select(row => row.Data.Item2).Distinct())
         {
-            builder.Append($"\n---\napiVersion: gateway/v1alpha1\nkind: App\nmetadata:\n  name: {app}\nspec:\n  baseUrl: https://127.0.0.1:9\n");
+            documents.Add(TestAssets.Yaml("apps/app.yaml", new { name = app, baseUrl = "https://127.0.0.1:9" }));
         }
 
         var index = 0;
         foreach (var (pubsub, app, topic, _, _) in ScopeEnforcementTests.Rows().Select(row => row.Data).Where(row => row.Item4 == ScopeOperation.Subscribe))
         {
-            builder.Append($"\n---\napiVersion: dapr.io/v2alpha1\nkind: Subscription\nmetadata:\n  name: sub{index++}\nspec:\n  pubsubname: {pubsub}\n  topic: {topic}\n  routes:\n    default: /x\nscopes:\n- {app}\n");
+            documents.Add(TestAssets.Yaml("subscriptions/scoped.yaml", new { name = $"sub{index++}", pubsub, topic, route = "/x", app }));
         }
 
-        return builder.ToString();
+        return TestAssets.Join(documents);
     }
 
     public async ValueTask InitializeAsync() => Gateway = await GatewayTestHost.StartAsync(Pki, WithSubscriptions());

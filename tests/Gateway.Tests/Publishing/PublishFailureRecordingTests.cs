@@ -25,23 +25,10 @@ public sealed class PublishFailureRecordingTests
         using var pki = new TestPki();
         await using var stuck = await TestSubscriber.StartAsync(pki.IssueApp("stuck"));
         stuck.Reply = _ => Task.FromResult((500, ""));
-        await using var gateway = await GatewayTestHost.StartAsync(pki, Join($"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {pubsub}
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata:
-              - name: maxPendingMessages
-                value: "1"
-              - name: redeliveryDelay
-                value: 10s
-
-            """,
+        await using var gateway = await GatewayTestHost.StartAsync(pki, Join(
+            TestAssets.Yaml("components/in-memory-bounded.yaml", new { name = pubsub, maxPendingMessages = 1, redeliveryDelay = "10s" }),
             App("stuck", stuck.BaseAddress),
-            Subscription("stuck", "held", "/held").Replace("pubsubname: pubsub", $"pubsubname: {pubsub}", StringComparison.Ordinal)));
+            TestAssets.Yaml("subscriptions/scoped.yaml", new { name = "stuck-held", pubsub, topic = "held", route = "/held", app = "stuck" })));
         using var publishes = new PublishCounter(pubsub);
         using var client = gateway.ClientFor("publisher");
         using (var first = await client.PostAsync($"/v1.0/publish/{pubsub}/held", Json("""{"n":1}""")))

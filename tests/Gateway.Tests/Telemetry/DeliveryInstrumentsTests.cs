@@ -18,53 +18,11 @@ public sealed class DeliveryInstrumentsTests : IDisposable
 {
     private readonly TestPki _pki = new();
 
-    private static string Resources(string pubsub, Uri subscriber) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: {{pubsub}}
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: redeliveryDelay
-            value: 1h
-        ---
-        apiVersion: dapr.io/v1alpha1
-        kind: Resiliency
-        metadata:
-          name: twice
-        spec:
-          policies:
-            retries:
-              once-more:
-                policy: constant
-                duration: 10ms
-                maxRetries: 1
-          targets:
-            components:
-              {{pubsub}}:
-                inbound:
-                  retry: once-more
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: subscriber
-        spec:
-          baseUrl: {{subscriber.ToString().TrimEnd('/')}}
-          maxConcurrency: 1
-        ---
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: orders
-        spec:
-          pubsubname: {{pubsub}}
-          topic: orders
-          routes:
-            default: /orders
-        """;
+    private static string Resources(string pubsub, Uri subscriber) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = pubsub, redeliveryDelay = "1h" }),
+        TestAssets.Yaml("resiliency/inbound-retry.yaml", new { pubsub, maxRetries = 1 }),
+        TestAssets.Yaml("apps/app-max-concurrency.yaml", new { name = "subscriber", baseUrl = subscriber, maxConcurrency = 1 }),
+        TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "orders", pubsub, topic = "orders", route = "/orders" }));
 
     [Fact]
     public async Task Scrape_WhileTheAppHoldsADelivery_ShowsInFlightAndLag_ThenRetriesAndDurations()

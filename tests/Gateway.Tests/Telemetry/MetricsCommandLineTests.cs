@@ -51,7 +51,6 @@ public sealed class MetricsCommandLineTests : IDisposable
     private void WriteComponents()
     {
         Directory.CreateDirectory(Path.Combine(_folder, "components"));
-        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"),
-            "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n");
+        File.WriteAllText(Path.Combine(_folder, "components", "pubsub.yaml"), TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" }));
     }
 }

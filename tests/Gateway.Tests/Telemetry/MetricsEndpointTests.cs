@@ -11,7 +11,7 @@ namespace Gateway.Tests.Telemetry;
 [Collection(Integration.IntegrationCollection.Name)]
 public sealed partial class MetricsEndpointTests : IDisposable
 {
-    private const string Resources = "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.in-memory\n  version: v1\n";
+    private static string Resources => TestAssets.Yaml("components/in-memory.yaml", new { name = "pubsub" });
 
     private readonly TestPki _pki = new();
 

@@ -14,45 +14,11 @@ public sealed class OtlpExportTests : IDisposable
 {
     private readonly TestPki _pki = new();
 
-    private static string Resources(string pubsub, Uri subscriber) => $$"""
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: {{pubsub}}
-        spec:
-          type: pubsub.in-memory
-          version: v1
-          metadata:
-          - name: redeliveryDelay
-            value: 1h
-        ---
-        apiVersion: gateway/v1alpha1
-        kind: App
-        metadata:
-          name: subscriber
-        spec:
-          baseUrl: {{subscriber.ToString().TrimEnd('/')}}
-        ---
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: orders
-        spec:
-          pubsubname: {{pubsub}}
-          topic: orders
-          routes:
-            default: /orders
-        ---
-        apiVersion: dapr.io/v2alpha1
-        kind: Subscription
-        metadata:
-          name: failing
-        spec:
-          pubsubname: {{pubsub}}
-          topic: failing
-          routes:
-            default: /failing
-        """;
+    private static string Resources(string pubsub, Uri subscriber) => TestAssets.Join(
+        TestAssets.Yaml("components/in-memory-redelivery.yaml", new { name = pubsub, redeliveryDelay = "1h" }),
+        TestAssets.Yaml("apps/app.yaml", new { name = "subscriber", baseUrl = subscriber }),
+        TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "orders", pubsub, topic = "orders", route = "/orders" }),
+        TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "failing", pubsub, topic = "failing", route = "/failing" }));
 
     [Fact]
     public async Task Publish_WithTraceparent_PublishAndDeliverySpansShareTheCallersTrace()
