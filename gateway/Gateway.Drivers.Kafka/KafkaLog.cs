@@ -6,43 +6,43 @@ namespace Gateway.Drivers.Kafka;
 /// <summary>Log events of the Kafka driver. Event ids 1201-1299 belong to this driver; never reuse one.</summary>
 internal static partial class KafkaLog
 {
-    [LoggerMessage(EventId = 1201, EventName = "KafkaSubscriptionStarted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.KafkaLog.SubscriptionStarted, EventName = "KafkaSubscriptionStarted", Level = LogLevel.Information,
         Message = "Component {Component}: consuming topic {Topic} as consumer group {ConsumerGroup}, up to {MaxConcurrency} partitions at once")]
     public static partial void SubscriptionStarted(ILogger logger, string component, string topic, string consumerGroup, int maxConcurrency);
 
-    [LoggerMessage(EventId = 1202, EventName = "KafkaSubscriptionStopped", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.KafkaLog.SubscriptionStopped, EventName = "KafkaSubscriptionStopped", Level = LogLevel.Information,
         Message = "Component {Component}: stopped consuming topic {Topic} as consumer group {ConsumerGroup}")]
     public static partial void SubscriptionStopped(ILogger logger, string component, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = 1203, EventName = "KafkaHandlerFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.KafkaLog.HandlerFailed, EventName = "KafkaHandlerFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: handler failed for message {MessageId} of topic {Topic} (consumer group {ConsumerGroup}, delivery {DeliveryCount}); retrying it after {Delay}")]
     public static partial void HandlerFailed(ILogger logger, Exception? exception, string component, string messageId, string topic, string consumerGroup, int deliveryCount, TimeSpan delay);
 
-    [LoggerMessage(EventId = 1204, EventName = "KafkaPartitionsAssigned", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.KafkaLog.PartitionsAssigned, EventName = "KafkaPartitionsAssigned", Level = LogLevel.Information,
         Message = "Component {Component}: consumer group {ConsumerGroup} gave this member {Partitions}")]
     public static partial void PartitionsAssigned(ILogger logger, string component, string consumerGroup, string partitions);
 
-    [LoggerMessage(EventId = 1205, EventName = "KafkaPartitionsRevoked", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.KafkaLog.PartitionsRevoked, EventName = "KafkaPartitionsRevoked", Level = LogLevel.Information,
         Message = "Component {Component}: consumer group {ConsumerGroup} took {Partitions} from this member; committed up to {Committed}")]
     public static partial void PartitionsRevoked(ILogger logger, string component, string consumerGroup, string partitions, string committed);
 
-    [LoggerMessage(EventId = 1206, EventName = "KafkaCommitFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.KafkaLog.CommitFailed, EventName = "KafkaCommitFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: committing offsets of consumer group {ConsumerGroup} failed ({Reason}); the messages after the last commit may be delivered again")]
     public static partial void CommitFailed(ILogger logger, string component, string consumerGroup, string reason);
 
-    [LoggerMessage(EventId = 1207, EventName = "KafkaConsumeFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.KafkaLog.ConsumeFailed, EventName = "KafkaConsumeFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: reading topic {Topic} as consumer group {ConsumerGroup} failed ({Reason}); trying again")]
     public static partial void ConsumeFailed(ILogger logger, string component, string topic, string consumerGroup, string reason);
 
-    [LoggerMessage(EventId = 1208, EventName = "KafkaPublishFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.KafkaLog.PublishFailed, EventName = "KafkaPublishFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: publish to topic {Topic} failed ({Reason}); transient: {Transient}")]
     public static partial void PublishFailed(ILogger logger, string component, string topic, string reason, bool transient);
 
-    [LoggerMessage(EventId = 1209, EventName = "KafkaClientError", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.KafkaLog.ClientError, EventName = "KafkaClientError", Level = LogLevel.Warning,
         Message = "Component {Component}: the {Client} reported {Reason}")]
     public static partial void ClientError(ILogger logger, string component, string client, string reason);
 
-    [LoggerMessage(EventId = 1210, EventName = "KafkaLibrdkafkaLog", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = EventIds.KafkaLog.Librdkafka, EventName = "KafkaLibrdkafkaLog", Level = LogLevel.Debug,
         Message = "Component {Component}: librdkafka {Facility}: {Text}")]
     public static partial void Librdkafka(ILogger logger, string component, string facility, string text);
 

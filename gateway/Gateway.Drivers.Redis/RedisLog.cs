@@ -5,51 +5,51 @@ namespace Gateway.Drivers.Redis;
 /// <summary>Log events of the Redis driver. Event ids 1201-1299 belong to this driver; never reuse one.</summary>
 internal static partial class RedisLog
 {
-    [LoggerMessage(EventId = 1201, EventName = "RedisSubscriptionStarted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.RedisLog.SubscriptionStarted, EventName = "RedisSubscriptionStarted", Level = LogLevel.Information,
         Message = "Component {Component}: consuming stream {Topic} as consumer {Consumer} of group {ConsumerGroup}, up to {MaxConcurrency} handlers at once")]
     public static partial void SubscriptionStarted(ILogger logger, string component, string topic, string consumer, string consumerGroup, int maxConcurrency);
 
-    [LoggerMessage(EventId = 1202, EventName = "RedisSubscriptionStopped", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.RedisLog.SubscriptionStopped, EventName = "RedisSubscriptionStopped", Level = LogLevel.Information,
         Message = "Component {Component}: stopped consuming stream {Topic} as group {ConsumerGroup}; unacknowledged entries stay pending for the group")]
     public static partial void SubscriptionStopped(ILogger logger, string component, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = 1203, EventName = "RedisHandlerFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.HandlerFailed, EventName = "RedisHandlerFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: handler failed for entry {EntryId} of stream {Topic} (group {ConsumerGroup}, delivery {DeliveryCount}); it stays pending")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string component, string entryId, string topic, string consumerGroup, int deliveryCount);
 
-    [LoggerMessage(EventId = 1204, EventName = "RedisReadFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.ReadFailed, EventName = "RedisReadFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: reading stream {Topic} as group {ConsumerGroup} failed; trying again in {Delay}: {Reason}")]
     public static partial void ReadFailed(ILogger logger, string component, string topic, string consumerGroup, TimeSpan delay, string reason);
 
-    [LoggerMessage(EventId = 1205, EventName = "RedisGroupRecreated", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.GroupRecreated, EventName = "RedisGroupRecreated", Level = LogLevel.Warning,
         Message = "Component {Component}: consumer group {ConsumerGroup} of stream {Topic} had disappeared; created it again")]
     public static partial void GroupRecreated(ILogger logger, string component, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = 1206, EventName = "RedisAckFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.AckFailed, EventName = "RedisAckFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: XACK of entry {EntryId} of stream {Topic} (group {ConsumerGroup}) failed; it will be delivered again: {Reason}")]
     public static partial void AckFailed(ILogger logger, string component, string entryId, string topic, string consumerGroup, string reason);
 
-    [LoggerMessage(EventId = 1207, EventName = "RedisEntriesClaimed", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = EventIds.RedisLog.EntriesClaimed, EventName = "RedisEntriesClaimed", Level = LogLevel.Debug,
         Message = "Component {Component}: claimed {Count} pending entries of stream {Topic} (group {ConsumerGroup}) for redelivery")]
     public static partial void EntriesClaimed(ILogger logger, string component, int count, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = 1208, EventName = "RedisVanishedEntryAcknowledged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.RedisLog.VanishedEntryAcknowledged, EventName = "RedisVanishedEntryAcknowledged", Level = LogLevel.Information,
         Message = "Component {Component}: pending entry {EntryId} of stream {Topic} (group {ConsumerGroup}) no longer exists (trimmed or deleted); acknowledged it")]
     public static partial void VanishedEntryAcknowledged(ILogger logger, string component, string entryId, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = 1209, EventName = "RedisReclaimFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.ReclaimFailed, EventName = "RedisReclaimFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: looking for pending entries of stream {Topic} (group {ConsumerGroup}) failed: {Reason}")]
     public static partial void ReclaimFailed(ILogger logger, string component, string topic, string consumerGroup, string reason);
 
-    [LoggerMessage(EventId = 1210, EventName = "RedisConnectionChanged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.RedisLog.ConnectionChanged, EventName = "RedisConnectionChanged", Level = LogLevel.Information,
         Message = "Component {Component}: connection to redis {Endpoint}: {Change}")]
     public static partial void ConnectionChanged(ILogger logger, string component, string endpoint, string change);
 
-    [LoggerMessage(EventId = 1211, EventName = "RedisConnectionAttemptFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.ConnectionAttemptFailed, EventName = "RedisConnectionAttemptFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: cannot connect to redis {Endpoint}: {Reason}")]
     public static partial void ConnectionAttemptFailed(ILogger logger, string component, string endpoint, string reason);
 
-    [LoggerMessage(EventId = 1212, EventName = "RedisBothTrimmingOptions", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.RedisLog.BothTrimmingOptions, EventName = "RedisBothTrimmingOptions", Level = LogLevel.Warning,
         Message = "Component {Component}: both maxLenApprox and streamTTL are set; streams are trimmed by maxLenApprox only")]
     public static partial void BothTrimmingOptions(ILogger logger, string component);
 }

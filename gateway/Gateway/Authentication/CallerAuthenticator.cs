@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Gateway.Identity;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Connections.Features;
@@ -70,6 +71,6 @@ internal sealed partial class CallerAuthenticator(
             ? (new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId), "", "")
             : (null, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused caller {RemoteAddress} ({Reason}): {Detail}")]
+    [LoggerMessage(EventId = EventIds.CallerAuthenticator.Refused, Level = LogLevel.Warning, Message = "Refused caller {RemoteAddress} ({Reason}): {Detail}")]
     private static partial void LogRefused(ILogger logger, string remoteAddress, string reason, string detail);
 }

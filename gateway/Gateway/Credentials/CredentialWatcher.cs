@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Credentials;
@@ -90,12 +91,12 @@ internal sealed partial class CredentialWatcher(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Credentials reloaded for {SpiffeId}: SVID serial {OldSerial} -> {NewSerial}, expires {NotAfter:O}; trust domains: {TrustDomains}")]
+    [LoggerMessage(EventId = EventIds.CredentialWatcher.Reloaded, Level = LogLevel.Information, Message = "Credentials reloaded for {SpiffeId}: SVID serial {OldSerial} -> {NewSerial}, expires {NotAfter:O}; trust domains: {TrustDomains}")]
     private static partial void LogReloaded(ILogger logger, string spiffeId, string oldSerial, string newSerial, DateTime notAfter, string trustDomains);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Credential files changed but cannot be used; keeping the current set for {SpiffeId} (SVID serial {Serial}) and retrying at every poll: {Reason}")]
+    [LoggerMessage(EventId = EventIds.CredentialWatcher.ReloadFailed, Level = LogLevel.Warning, Message = "Credential files changed but cannot be used; keeping the current set for {SpiffeId} (SVID serial {Serial}) and retrying at every poll: {Reason}")]
     private static partial void LogReloadFailed(ILogger logger, string spiffeId, string serial, string reason);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Trust bundle entry ignored: {Notice}")]
+    [LoggerMessage(EventId = EventIds.CredentialWatcher.BundleNotice, Level = LogLevel.Information, Message = "Trust bundle entry ignored: {Notice}")]
     private static partial void LogBundleNotice(ILogger logger, string notice);
 }

@@ -1,3 +1,5 @@
+using Gateway.Drivers;
+
 namespace Gateway.Credentials;
 
 /// <summary>
@@ -18,6 +20,6 @@ internal sealed partial class SvidExpiryWarning(ILogger logger)
         }
     }
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The gateway's own SVID for {SpiffeId} (serial {Serial}) expires at {NotAfter:O} and has less than a third of its lifetime left; is its renewal working?")]
+    [LoggerMessage(EventId = EventIds.SvidExpiryWarning.Expiring, Level = LogLevel.Warning, Message = "The gateway's own SVID for {SpiffeId} (serial {Serial}) expires at {NotAfter:O} and has less than a third of its lifetime left; is its renewal working?")]
     private static partial void LogExpiring(ILogger logger, string spiffeId, string serial, DateTime notAfter);
 }

@@ -81,6 +81,6 @@ internal sealed partial class BulkDeliveryHandler
         }
     }
 
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "{Count} of {Total} messages of topic '{Topic}' not delivered to app '{AppId}' at '{Path}' in one batch: {Detail}")]
+    [LoggerMessage(EventId = EventIds.BulkDeliveryHandler.NotAllDelivered, Level = LogLevel.Warning, Message = "{Count} of {Total} messages of topic '{Topic}' not delivered to app '{AppId}' at '{Path}' in one batch: {Detail}")]
     private static partial void LogNotAllDelivered(ILogger logger, int count, int total, string topic, string appId, string path, string detail);
 }

@@ -102,24 +102,24 @@ internal sealed partial class DeliverySettlement(DeliveryTarget target, PublishS
         return bestEffort ? MessageOutcome.Acknowledge : MessageOutcome.Redeliver;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' expired before delivery")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.Expired, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' expired before delivery")]
     private static partial void LogExpired(ILogger logger, string messageId, string topic, string appId);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' matched no route and was dropped")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.NoRoute, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' matched no route and was dropped")]
     private static partial void LogNoRoute(ILogger logger, string messageId, string topic, string appId);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' dropped by app '{AppId}': {Detail}")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.Dropped, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' dropped by app '{AppId}': {Detail}")]
     private static partial void LogDropped(ILogger logger, string messageId, string topic, string appId, string detail);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' not delivered to app '{AppId}' at '{Path}': {Detail}")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.NotDelivered, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' not delivered to app '{AppId}' at '{Path}': {Detail}")]
     private static partial void LogNotDelivered(ILogger logger, string messageId, string topic, string appId, string path, string detail);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Message {MessageId} of topic '{Topic}' cannot be delivered to app '{AppId}': {Reason}")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.Undeliverable, Level = LogLevel.Error, Message = "Message {MessageId} of topic '{Topic}' cannot be delivered to app '{AppId}': {Reason}")]
     private static partial void LogUndeliverable(ILogger logger, string messageId, string topic, string appId, string reason);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Message {MessageId} of topic '{Topic}' written to dead-letter topic '{DeadLetterTopic}'")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.DeadLettered, Level = LogLevel.Information, Message = "Message {MessageId} of topic '{Topic}' written to dead-letter topic '{DeadLetterTopic}'")]
     private static partial void LogDeadLettered(ILogger logger, string messageId, string topic, string deadLetterTopic);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Message {MessageId} could not be written to dead-letter topic '{DeadLetterTopic}': {Error}")]
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.DeadLetterFailed, Level = LogLevel.Error, Message = "Message {MessageId} could not be written to dead-letter topic '{DeadLetterTopic}': {Error}")]
     private static partial void LogDeadLetterFailed(ILogger logger, string messageId, string deadLetterTopic, string error);
 }

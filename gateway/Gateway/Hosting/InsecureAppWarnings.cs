@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Gateway.Resources;
 
 namespace Gateway.Hosting;
@@ -17,7 +18,7 @@ internal sealed partial class InsecureAppWarnings(ResourceSet resources, ILogger
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.InsecureAppWarnings.Insecure, Level = LogLevel.Warning,
         Message = "App '{AppId}' in namespace '{AppNamespace}' receives deliveries over plain HTTP at {BaseUrl} (allowInsecure): events travel unencrypted and the app's identity is not checked")]
     private static partial void LogInsecure(ILogger logger, string appId, string appNamespace, string baseUrl);
 }

@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
@@ -132,12 +133,12 @@ internal sealed partial class LiveGatewayOptions : IOptions<GatewayOptions>, IDi
         : options.DiscoveryInterval <= TimeSpan.Zero ? $"Gateway:DiscoveryInterval must be positive, not {options.DiscoveryInterval}"
         : null;
 
-    [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Setting '{Setting}' changed to {Value}; it applies to new requests and deliveries")]
+    [LoggerMessage(EventId = EventIds.LiveGatewayOptions.Applied, Level = LogLevel.Information, Message = "Setting '{Setting}' changed to {Value}; it applies to new requests and deliveries")]
     private static partial void LogApplied(ILogger logger, string setting, string value);
 
-    [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "Setting '{Setting}' changed in the configuration; restart to apply. The gateway keeps using {Value}")]
+    [LoggerMessage(EventId = EventIds.LiveGatewayOptions.RestartNeeded, Level = LogLevel.Warning, Message = "Setting '{Setting}' changed in the configuration; restart to apply. The gateway keeps using {Value}")]
     private static partial void LogRestartNeeded(ILogger logger, string setting, string value);
 
-    [LoggerMessage(EventId = 1213, Level = LogLevel.Error, Message = "Changed settings not applied; the last good settings stay in use: {Reason}")]
+    [LoggerMessage(EventId = EventIds.LiveGatewayOptions.Kept, Level = LogLevel.Error, Message = "Changed settings not applied; the last good settings stay in use: {Reason}")]
     private static partial void LogKept(ILogger logger, string reason);
 }

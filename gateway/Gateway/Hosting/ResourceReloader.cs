@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Gateway.Delivery;
 using Gateway.Pubsub;
 using Gateway.Resiliency;
@@ -69,14 +70,14 @@ internal sealed partial class ResourceReloader(
         next.Apps.Where(app => catalog.Apps.Any(current =>
             current.Namespace == app.Namespace && current.AppId == app.AppId && current != app with { Location = current.Location }));
 
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.ResourceReloader.Applied, Level = LogLevel.Information,
         Message = "Resources reloaded: {Components} components, {Subscriptions} subscriptions, {Apps} apps; {Removed} component drivers replaced or removed")]
     private static partial void LogApplied(ILogger logger, int components, int subscriptions, int apps, int removed);
 
-    [LoggerMessage(EventId = 1206, Level = LogLevel.Error,
+    [LoggerMessage(EventId = EventIds.ResourceReloader.AppChangeRefused, Level = LogLevel.Error,
         Message = "Changed resources not applied: the App resource of '{AppId}' in namespace '{Namespace}' changed, which needs a restart; the last good set stays in use")]
     private static partial void LogAppChangeRefused(ILogger logger, string appId, string @namespace);
 
-    [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Changed resources not applied; the last good set stays in use: {Reason}")]
+    [LoggerMessage(EventId = EventIds.ResourceReloader.ResiliencyRefused, Level = LogLevel.Error, Message = "Changed resources not applied; the last good set stays in use: {Reason}")]
     private static partial void LogResiliencyRefused(ILogger logger, string reason);
 }

@@ -16,11 +16,23 @@ internal sealed partial class ResourceWatcher(
     TimeProvider timeProvider,
     ILogger<ResourceWatcher> logger) : BackgroundService
 {
+    private string _seen = "";
+
+    /// <summary>
+    /// Takes the folder's fingerprint while the host starts, before it serves: <see cref="ExecuteAsync"/>
+    /// runs on a background thread, and a change made right after start must not become the baseline.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _seen = ResourceFingerprint.Take(options.Value.ResourcesPath, options.Value.MaxResourceFileBytes);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var directory = options.Value.ResourcesPath;
         var interval = options.Value.ResourcesPollInterval > TimeSpan.Zero ? options.Value.ResourcesPollInterval : TimeSpan.FromSeconds(5);
-        var seen = ResourceFingerprint.Take(directory, options.Value.MaxResourceFileBytes);
+        var seen = _seen;
         using var timer = new PeriodicTimer(interval, timeProvider);
         try
         {
@@ -72,18 +84,18 @@ internal sealed partial class ResourceWatcher(
         await reloader.ApplyAsync(loaded.Resources, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Resources under '{Directory}' changed; loading them")]
+    [LoggerMessage(EventId = EventIds.ResourceWatcher.Changed, Level = LogLevel.Information, Message = "Resources under '{Directory}' changed; loading them")]
     private static partial void LogChanged(ILogger logger, string directory);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Changed resources are invalid: {Error}")]
+    [LoggerMessage(EventId = EventIds.ResourceWatcher.Invalid, Level = LogLevel.Error, Message = "Changed resources are invalid: {Error}")]
     private static partial void LogInvalid(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Changed resources not applied ({Count} errors); the last good set stays in use")]
+    [LoggerMessage(EventId = EventIds.ResourceWatcher.Kept, Level = LogLevel.Error, Message = "Changed resources not applied ({Count} errors); the last good set stays in use")]
     private static partial void LogKept(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Reloading the resources failed; the last good set stays in use: {Error}")]
+    [LoggerMessage(EventId = EventIds.ResourceWatcher.ReloadFailed, Level = LogLevel.Error, Message = "Reloading the resources failed; the last good set stays in use: {Error}")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception, string error);
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Changed resources: {Warning}")]
+    [LoggerMessage(EventId = EventIds.ResourceWatcher.Warning, Level = LogLevel.Warning, Message = "Changed resources: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 }

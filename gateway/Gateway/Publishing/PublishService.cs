@@ -132,10 +132,10 @@ internal sealed partial class PublishService(
     /// <summary>The <c>result</c> tag of a publish the broker refused.</summary>
     private static string ResultOf(DriverException error) => error.IsTransient ? "transient_error" : "error";
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Publish to topic '{Topic}' on pubsub '{Pubsub}' failed: {Error}")]
+    [LoggerMessage(EventId = EventIds.PublishService.PublishFailed, Level = LogLevel.Error, Message = "Publish to topic '{Topic}' on pubsub '{Pubsub}' failed: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string pubsub, string topic, string error);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error,
+    [LoggerMessage(EventId = EventIds.PublishService.BulkPublishFailed, Level = LogLevel.Error,
         Message = "Bulk publish to topic '{Topic}' on pubsub '{Pubsub}': {Failed} of {Total} entries not stored; entry '{EntryId}': {Error}")]
     private static partial void LogBulkPublishFailed(ILogger logger, Exception exception, string pubsub, string topic, int failed, int total, string entryId, string error);
 }

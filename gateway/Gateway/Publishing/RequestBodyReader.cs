@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -56,6 +57,6 @@ internal sealed partial class RequestBodyReader(ILogger<RequestBodyReader> logge
         return new BodyRead(null, status, reason);
     }
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Request body from {RemoteAddress} not read ({Status}): {Reason}")]
+    [LoggerMessage(EventId = EventIds.RequestBodyReader.ClientFault, Level = LogLevel.Debug, Message = "Request body from {RemoteAddress} not read ({Status}): {Reason}")]
     private static partial void LogClientFault(ILogger logger, string remoteAddress, int status, string reason);
 }

@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using Gateway.Scopes;
 using Gateway.Telemetry;
 
@@ -25,7 +26,7 @@ internal sealed partial class ScopeGuard(GatewayMetrics metrics, ILogger<ScopeGu
         return false;
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.ScopeGuard.Denied, Level = LogLevel.Warning,
         Message = "Denied {Operation} of topic '{Topic}' on pubsub '{Pubsub}' for app '{AppId}' ({SpiffeId}, namespace '{Namespace}'): {Reason}")]
     // "Namespace" (not @namespace) so that the structured property is named Namespace.
     private static partial void LogDenied(ILogger logger, string appId, string spiffeId, string Namespace, string pubsub, string topic, string operation, string reason);

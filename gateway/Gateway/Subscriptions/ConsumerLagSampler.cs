@@ -88,6 +88,6 @@ internal sealed partial class ConsumerLagSampler : BackgroundService
         return measurements;
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "Consumer lag of group '{Group}' on topic '{Topic}' of pubsub '{Pubsub}' is unknown: {Reason}")]
+    [LoggerMessage(EventId = EventIds.ConsumerLagSampler.LagFailed, Level = LogLevel.Debug, Message = "Consumer lag of group '{Group}' on topic '{Topic}' of pubsub '{Pubsub}' is unknown: {Reason}")]
     private static partial void LogLagFailed(ILogger logger, string pubsub, string topic, string group, string reason);
 }

@@ -1,3 +1,4 @@
+using Gateway.Drivers;
 using System.Threading.Channels;
 using Gateway.Delivery;
 using Gateway.Resources;
@@ -118,15 +119,15 @@ internal sealed partial class SubscriptionDiscovery(
         }
     }
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "App '{AppId}' declares {Count} subscription(s) through /dapr/subscribe")]
+    [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Discovered, Level = LogLevel.Information, Message = "App '{AppId}' declares {Count} subscription(s) through /dapr/subscribe")]
     private static partial void LogDiscovered(ILogger logger, string appId, int count);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Cannot ask app '{AppId}' for its subscriptions: {Reason}")]
+    [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Unreachable, Level = LogLevel.Debug, Message = "Cannot ask app '{AppId}' for its subscriptions: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string appId, string reason);
 
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe not used, its previous subscriptions stay: {Reason}")]
+    [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Failed, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe not used, its previous subscriptions stay: {Reason}")]
     private static partial void LogFailed(ILogger logger, string appId, string reason);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe: {Warning}")]
+    [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Warning, Level = LogLevel.Warning, Message = "App '{AppId}' /dapr/subscribe: {Warning}")]
     private static partial void LogWarning(ILogger logger, string appId, string warning);
 }

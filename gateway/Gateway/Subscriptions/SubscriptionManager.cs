@@ -246,18 +246,18 @@ internal sealed partial class SubscriptionManager(
     // SemaphoreSlim without a wait handle holds nothing that needs freeing.
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}' (consumer group '{Group}')")]
+    [LoggerMessage(EventId = EventIds.SubscriptionManager.Started, Level = LogLevel.Information, Message = "Delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}' (consumer group '{Group}')")]
     private static partial void LogStarted(ILogger logger, string appId, string pubsub, string topic, string group);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' not started: {Reason}")]
+    [LoggerMessage(EventId = EventIds.SubscriptionManager.NotStarted, Level = LogLevel.Error, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' not started: {Reason}")]
     private static partial void LogNotStarted(ILogger logger, string appId, string pubsub, string topic, string reason);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Shutdown did not wait for all {Count} subscriptions to stop; their unacknowledged messages will be delivered again")]
+    [LoggerMessage(EventId = EventIds.SubscriptionManager.StopAbandoned, Level = LogLevel.Warning, Message = "Shutdown did not wait for all {Count} subscriptions to stop; their unacknowledged messages will be delivered again")]
     private static partial void LogStopAbandoned(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' refused: {Reason}")]
+    [LoggerMessage(EventId = EventIds.SubscriptionManager.GroupRefused, Level = LogLevel.Warning, Message = "Subscription of app '{AppId}' to topic '{Topic}' on pubsub '{Pubsub}' refused: {Reason}")]
     private static partial void LogGroupRefused(ILogger logger, string appId, string pubsub, string topic, string reason);
 
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Stopped delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}': no longer declared")]
+    [LoggerMessage(EventId = EventIds.SubscriptionManager.Stopped, Level = LogLevel.Information, Message = "Stopped delivering topic '{Topic}' of pubsub '{Pubsub}' to app '{AppId}': no longer declared")]
     private static partial void LogStopped(ILogger logger, string appId, string pubsub, string topic);
 }

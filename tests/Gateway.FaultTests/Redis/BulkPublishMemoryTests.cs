@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Gateway.FaultTests.TestSupport;
+using Gateway.Tests.TestSupport;
 
 namespace Gateway.FaultTests.Redis;
 
@@ -23,7 +24,8 @@ public sealed class BulkPublishMemoryTests(FaultPki pki, ITestOutputHelper outpu
         await using var redis = await RedisServer.StartAsync(appendOnly: false);
         var topic = ResourceFolder.Unique("bulk");
         using var resources = ResourceFolder.Write(
-            "pubsub.redis", new Dictionary<string, string> { ["redisHost"] = redis.Address }, new Uri("https://127.0.0.1:9"), ResourceFolder.Unique("idle"), ResourceFolder.Unique("group"));
+            TestAssets.Yaml("components/redis.yaml", new { name = ResourceFolder.ComponentName, redisHost = redis.Address }),
+            new Uri("https://127.0.0.1:9"), ResourceFolder.Unique("idle"), ResourceFolder.Unique("group"));
         await using var gateway = await RunningGateway.StartAsync(
             pki, resources.Directory, resources.ResourcesDirectory, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x20000000" });
         using var client = pki.PublisherClient(gateway.Address);

@@ -63,6 +63,8 @@ internal sealed class GatewayTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         var logs = new RecordingLoggerProvider();
         builder.Logging.AddProvider(logs);
+        // The gateway's own debug events are recorded too, so tests can see what is logged below the default level.
+        builder.Logging.AddFilter("Gateway", LogLevel.Debug);
         var app = GatewayApp.Build(builder, options, GatewayCredentials.Load(options), loaded.Resources!, DriverCatalog.Default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
