@@ -28,7 +28,7 @@ public sealed class KafkaDriverFactory : IPubSubDriverFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = KafkaOptionsParser.Parse(context.Metadata, out var problems);
-        if (problems.Count > 0)
+        if (problems.Any(p => p.IsError))
         {
             throw new DriverException(KafkaMessages.InvalidMetadata(context.ComponentName, problems), isTransient: false);
         }
