@@ -1,8 +1,7 @@
 namespace Gateway.Drivers.Kafka;
 
 /// <summary>
-/// Creates <c>pubsub.kafka</c> drivers (Confluent.Kafka over the system's librdkafka).
-/// Creating one installs the native library resolver (<see cref="KafkaNativeLibrary.EnsureResolver"/>).
+/// Creates <c>pubsub.kafka</c> drivers (Confluent.Kafka with its bundled librdkafka).
 /// </summary>
 public sealed class KafkaDriverFactory : IPubSubDriverFactory
 {
@@ -33,7 +32,6 @@ public sealed class KafkaDriverFactory : IPubSubDriverFactory
             throw new DriverException(KafkaMessages.InvalidMetadata(context.ComponentName, problems), isTransient: false);
         }
 
-        KafkaNativeLibrary.EnsureResolver();
         return new KafkaDriver(context, options);
     }
 }

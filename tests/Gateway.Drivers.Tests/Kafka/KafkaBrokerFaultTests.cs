@@ -25,7 +25,6 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
 
     public Task InitializeAsync()
     {
-        KafkaNativeLibrary.EnsureResolver();
         if (!KafkaTestCluster.IsReal)
         {
             _cluster = new MockKafkaCluster(brokerCount: 1);

@@ -20,7 +20,6 @@ public sealed class KafkaRecordStoreFaultTests(ITestOutputHelper output)
             return;
         }
 
-        KafkaNativeLibrary.EnsureResolver();
         using var cluster = new MockKafkaCluster(brokerCount: 1);
         await using var scope = new KafkaDriverScope(cluster.BootstrapServers, new Dictionary<string, string> { [KafkaMetadataSchema.PublishTimeout] = "3s" });
         var store = ((IRecordStoreProvider)scope.NewDriver()).OpenRecordStore(KafkaTestCluster.UniqueName("store"));

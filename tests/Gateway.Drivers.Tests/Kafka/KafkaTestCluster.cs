@@ -14,8 +14,6 @@ internal static class KafkaTestCluster
 {
     private static readonly Lazy<MockKafkaCluster> SharedMock = new(() => new MockKafkaCluster(brokerCount: 1));
 
-    static KafkaTestCluster() => KafkaNativeLibrary.EnsureResolver();
-
     public static bool IsReal => KafkaTestEnvironment.RealClusterBootstrapServers is not null;
 
     public static string BootstrapServers => KafkaTestEnvironment.RealClusterBootstrapServers ?? SharedMock.Value.BootstrapServers;
