@@ -37,6 +37,19 @@ public static partial class KafkaMetadataSchema
     public const string BackOffDuration = "backOffDuration";
     public const string BackOffInitialInterval = "backOffInitialInterval";
     public const string BackOffMaxInterval = "backOffMaxInterval";
+    public const string BackOffMultiplier = "backOffMultiplier";
+    public const string ConsumeRetryInterval = "consumeRetryInterval";
+    public const string ConsumerFetchMin = "consumerFetchMin";
+    public const string ConsumerFetchDefault = "consumerFetchDefault";
+    public const string MetadataRefreshInterval = "clientConnectionTopicMetadataRefreshInterval";
+    public const string KeepAliveInterval = "clientConnectionKeepAliveInterval";
+    public const string DialTimeout = "dialTimeout";
+    public const string ReadTimeout = "readTimeout";
+    public const string WriteTimeout = "writeTimeout";
+    public const string ProducerRetryMax = "producerRetryMax";
+    public const string RebalanceStrategy = "consumerGroupRebalanceStrategy";
+    public const string EscapeHeaders = "escapeHeaders";
+    public const string ExcludeHeaderMetaRegex = "excludeHeaderMetaRegex";
 
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<MetadataKey> Keys => Table.Keys;

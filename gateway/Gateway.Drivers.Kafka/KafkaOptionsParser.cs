@@ -32,8 +32,62 @@ internal static class KafkaOptionsParser
                 o.ClientId = clientId;
                 break;
             case KafkaMetadataSchema.AuthType when entry.TryChoice(out KafkaAuthType auth,
-                ("none", KafkaAuthType.None), ("password", KafkaAuthType.Password), ("mtls", KafkaAuthType.Mtls), ("certificate", KafkaAuthType.Certificate)):
+                ("none", KafkaAuthType.None), ("password", KafkaAuthType.Password), ("mtls", KafkaAuthType.Mtls), ("certificate", KafkaAuthType.Certificate),
+                ("oidc", KafkaAuthType.NotBuilt), ("oidc_private_key_jwt", KafkaAuthType.NotBuilt), ("awsiam", KafkaAuthType.NotBuilt)):
                 o.AuthType = auth;
+                if (auth == KafkaAuthType.NotBuilt)
+                {
+                    entry.Warn($"is '{entry.Value.Trim()}', which the gateway does not build yet: it connects with TLS and without authentication, so brokers that require it refuse the connection.");
+                }
+
+                break;
+            case KafkaMetadataSchema.AuthRequired when entry.TryBool(out var required):
+                o.AuthRequired = required;
+                break;
+            case KafkaMetadataSchema.ConsumeRetryInterval when entry.TryDuration(Milliseconds, allowZero: true, out var retry):
+                o.ConsumeRetryInterval = retry;
+                break;
+            case KafkaMetadataSchema.ConsumerFetchMin when entry.TryInteger(1, 100_000_000, out int fetchMin):
+                o.FetchMinBytes = fetchMin;
+                break;
+            case KafkaMetadataSchema.ConsumerFetchDefault when entry.TryInteger(1, 1_000_000_000, out int fetchBytes):
+                o.FetchPartitionBytes = fetchBytes;
+                break;
+            case KafkaMetadataSchema.MetadataRefreshInterval when entry.TryDuration(Milliseconds, allowZero: true, out var refresh):
+                // Dapr: zero or less means the default.
+                o.MetadataRefreshInterval = refresh > TimeSpan.Zero ? refresh : null;
+                break;
+            case KafkaMetadataSchema.KeepAliveInterval when entry.TryDuration(Milliseconds, allowZero: true, out var idle):
+                o.ConnectionMaxIdle = idle;
+                break;
+            case KafkaMetadataSchema.DialTimeout when entry.TryDuration(Milliseconds, allowZero: false, out var dial):
+                o.DialTimeout = dial;
+                break;
+            case KafkaMetadataSchema.ReadTimeout or KafkaMetadataSchema.WriteTimeout when entry.TryDuration(Milliseconds, allowZero: false, out var socket):
+                o.SocketTimeout = o.SocketTimeout is { } other && other > socket ? other : socket;
+                break;
+            case KafkaMetadataSchema.ProducerRetryMax when entry.TryInteger(0, int.MaxValue, out int retries):
+                o.ProducerRetries = Math.Max(1, retries);
+                break;
+            case KafkaMetadataSchema.RebalanceStrategy when entry.TryChoice(out string strategy, ("range", "range"), ("roundrobin", "roundrobin"), ("sticky", "sticky")):
+                o.RebalanceStrategy = strategy == "roundrobin" ? PartitionAssignmentStrategy.RoundRobin : PartitionAssignmentStrategy.Range;
+                if (strategy == "sticky")
+                {
+                    entry.Warn("is 'sticky', which librdkafka offers only as the cooperative protocol; 'range' is used, as Dapr does for a strategy it cannot use.");
+                }
+
+                break;
+            case KafkaMetadataSchema.EscapeHeaders when entry.TryBool(out var escape):
+                o.EscapeHeaders = escape;
+                break;
+            case KafkaMetadataSchema.ExcludeHeaderMetaRegex when Pattern(entry) is { } pattern:
+                o.ExcludeHeaderMetaRegex = pattern;
+                break;
+            case KafkaMetadataSchema.BackOffMultiplier when double.TryParse(entry.Value.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var multiplier) && multiplier >= 1 && multiplier <= 100:
+                o.BackOffMultiplier = multiplier;
+                break;
+            case KafkaMetadataSchema.BackOffMultiplier:
+                entry.Reject("a number from 1 to 100, such as '1.5'");
                 break;
             case KafkaMetadataSchema.SaslUsername when entry.TryText(out var user, "a user name that is not empty"):
                 o.SaslUsername = user;
@@ -94,6 +148,24 @@ internal static class KafkaOptionsParser
             case KafkaMetadataSchema.BackOffMaxInterval when entry.TryDuration(Milliseconds, allowZero: false, out var longest):
                 o.BackOffMaxInterval = longest;
                 break;
+        }
+    }
+
+    private static System.Text.RegularExpressions.Regex? Pattern(MetadataEntry entry)
+    {
+        if (entry.Value.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new System.Text.RegularExpressions.Regex(entry.Value.Trim(), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException)
+        {
+            entry.Reject("a regular expression");
+            return null;
         }
     }
 

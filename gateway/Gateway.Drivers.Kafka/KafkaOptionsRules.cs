@@ -8,7 +8,15 @@ internal static class KafkaOptionsRules
     public static void Check(KafkaOptions options, MetadataReading reading)
     {
         reading.Require(KafkaMetadataSchema.Brokers, "a comma-separated host:port list of the bootstrap brokers");
-        reading.Require(KafkaMetadataSchema.AuthType, "'none', 'password', 'mtls' or 'certificate'");
+        if (!reading.Has(KafkaMetadataSchema.AuthType) && options.AuthRequired is { } required)
+        {
+            // Dapr's translation of the deprecated switch.
+            options.AuthType = !required ? KafkaAuthType.None : options.SaslPassword is { Length: > 0 } ? KafkaAuthType.Password : KafkaAuthType.Mtls;
+        }
+        else if (!reading.Has(KafkaMetadataSchema.AuthRequired))
+        {
+            reading.Require(KafkaMetadataSchema.AuthType, "'none', 'password', 'mtls' or 'certificate'");
+        }
         if (options.AuthType == KafkaAuthType.Password)
         {
             reading.Require(KafkaMetadataSchema.SaslUsername, "with authType 'password'");

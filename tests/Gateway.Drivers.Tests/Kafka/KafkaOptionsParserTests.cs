@@ -34,7 +34,7 @@ public sealed class KafkaOptionsParserTests
     [InlineData("sessionTimeout", "abc", "a duration above zero such as '100ms' or '1m' (a bare number is milliseconds)")]
     [InlineData("maxMessageBytes", "-1", "a whole number of zero or more")]
     [InlineData("disableTls", "yes", "'true' or 'false'")]
-    [InlineData("authType", "kerberos", "'none', 'password', 'mtls' or 'certificate'")]
+    [InlineData("authType", "kerberos", "'none', 'password', 'mtls', 'certificate', 'oidc', 'oidc_private_key_jwt' or 'awsiam'")]
     [InlineData("producerRequiredAcks", "most", "'all', 'local' or 'none'")]
     public void Parse_UnrecognisedValue_IsAnErrorNamingTheKeyTheRequirementAndTheValue(string key, string value, string requirement)
     {
