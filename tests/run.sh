@@ -19,5 +19,10 @@ fi
 # Real third-party clients (the Dapr JS SDK, the CloudEvents SDK) that tests run against the gateway.
 npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
+# The Kafka tests report which broker they used (KAFKA_BOOTSTRAP_SERVERS, a Testcontainers container
+# where a Docker engine is reachable, else librdkafka's mock cluster); say it at the end, pass or fail.
+export KAFKA_TEST_BROKER_REPORT="${KAFKA_TEST_BROKER_REPORT:-$(mktemp)}"
+trap 'echo; echo "Kafka brokers of this run:"; sort -u "$KAFKA_TEST_BROKER_REPORT" | sed "s/^/  /"; [ -s "$KAFKA_TEST_BROKER_REPORT" ] || echo "  none (no Kafka test ran)"' EXIT
+
 dotnet build Gateway.sln -c Release --nologo -clp:ErrorsOnly
 dotnet test Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace Gateway.Drivers.Tests.Kafka;
 
 /// <summary>
-/// Broker failures injected into a mock cluster of the test's own. Against a real cluster
-/// (<c>KAFKA_BOOTSTRAP_SERVERS</c>) nothing can be injected, so each test says so and returns.
+/// Broker failures injected into a mock cluster of the test's own, whatever broker the other Kafka tests
+/// use (<see cref="KafkaTestBroker"/>): only librdkafka's mock takes injected faults, so these tests always
+/// run on one and check the driver against it.
 /// </summary>
 public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -25,11 +26,8 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
 
     public Task InitializeAsync()
     {
-        if (!KafkaTestCluster.IsReal)
-        {
-            _cluster = new MockKafkaCluster(brokerCount: 1);
-            _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
-        }
+        _cluster = new MockKafkaCluster(brokerCount: 1);
+        _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
 
         return Task.CompletedTask;
     }
@@ -47,10 +45,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_WhileTheBrokerIsDown_FailsAsTransientAndDeliveryResumesWhenItIsBack()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var (topic, group) = (KafkaTestCluster.UniqueName("outage"), KafkaTestCluster.UniqueName("group"));
         var driver = scope.NewDriver();
@@ -74,10 +69,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasUntilTheTimeout_FailsAsTransient()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -95,10 +87,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasTwice_SucceedsThroughTheProducersOwnRetries()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -111,10 +100,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersMessageTooLarge_FailsAsTerminal()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("too-large");
         var driver = scope.NewDriver();
@@ -131,10 +117,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Health_BrokerDown_ReportsAReasonAndRecoversWhenItIsBack()
     {
-        if (!UsesOwnMockCluster(out var cluster, out var scope))
-        {
-            return;
-        }
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var health = (IDriverHealth)scope.NewDriver();
         Assert.Null(await health.CheckAsync(CancellationToken.None));
@@ -147,19 +130,6 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
         cluster.SetBrokerUp(1);
         string? latest = reason;
         await KafkaDriverScope.WaitUntilAsync(() => (latest = health.CheckAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) is null, () => $"still unhealthy: {latest}");
-    }
-
-    private bool UsesOwnMockCluster(out MockKafkaCluster cluster, out KafkaDriverScope scope)
-    {
-        if (_cluster is null || _scope is null)
-        {
-            output.WriteLine($"{KafkaTestEnvironment.BootstrapVariable} names a real cluster, where faults cannot be injected; this test checks nothing there.");
-            (cluster, scope) = (null!, null!);
-            return false;
-        }
-
-        (cluster, scope) = (_cluster, _scope);
-        return true;
     }
 
     /// <summary>The producer reconnects with a back-off, so the first publishes after an outage may still time out.</summary>

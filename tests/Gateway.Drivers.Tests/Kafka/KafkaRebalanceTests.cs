@@ -52,12 +52,6 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
     [Fact]
     public async Task MockClusterProcess_OutlivesTheDriverThatUsedIt_AndKeepsTheGroupsOffsets()
     {
-        if (KafkaTestCluster.IsReal)
-        {
-            // The child process is the mock cluster; a real cluster needs no stand-in.
-            return;
-        }
-
         using var cluster = await MockKafkaClusterProcess.StartAsync(brokerCount: 1, KafkaDriverScope.Patience);
         var (topic, group) = (KafkaTestCluster.UniqueName("process"), KafkaTestCluster.UniqueName("group"));
         var earlier = new Conformance.ReceivedMessages();

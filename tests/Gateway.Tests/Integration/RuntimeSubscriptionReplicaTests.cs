@@ -37,8 +37,7 @@ public sealed class RuntimeSubscriptionReplicaTests : IDisposable
     [Fact]
     public async Task Kafka_SubscriptionDeclaredOnOneReplica_IsListedAndDeliveredByTheOther_AndDeletedOnBoth()
     {
-        using var mock = KafkaTestEnvironment.RealClusterBootstrapServers is null ? new MockKafkaCluster(brokerCount: 1) : null;
-        var brokers = KafkaTestEnvironment.RealClusterBootstrapServers ?? mock!.BootstrapServers;
+        var brokers = KafkaTestBroker.BootstrapServers;
         await TwoReplicasShareRuntimeSubscriptionsAsync($"""
             type: pubsub.kafka
               version: v1
