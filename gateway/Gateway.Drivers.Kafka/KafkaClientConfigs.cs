@@ -49,6 +49,7 @@ internal static class KafkaClientConfigs
             EnablePartitionEof = false,
             FetchMinBytes = options.FetchMinBytes,
             MaxPartitionFetchBytes = options.FetchPartitionBytes,
+            FetchWaitMaxMs = Milliseconds(options.FetchWait),
         };
         ApplyConnection(config, options);
         return config;
@@ -58,6 +59,9 @@ internal static class KafkaClientConfigs
     {
         config.BootstrapServers = options.Brokers;
         config.ClientId = options.ClientId;
+        // Requests go out at once instead of waiting for the previous segment's ACK (Nagle): every
+        // publish and every fetch is a small request that someone waits for.
+        config.SocketNagleDisable = true;
         if (options.MetadataRefreshInterval is { } refresh)
         {
             config.TopicMetadataRefreshIntervalMs = Milliseconds(refresh);

@@ -92,6 +92,14 @@ public sealed class KafkaOptions
     /// <summary><c>consumerFetchDefault</c> (<c>max.partition.fetch.bytes</c>): the most data a fetch takes per partition; default 1 MiB.</summary>
     public int FetchPartitionBytes { get; set; } = 1_048_576;
 
+    /// <summary>
+    /// <c>fetch.wait.max.ms</c>: how long a broker may hold a fetch that found no data. The gateway's own
+    /// default, 100ms: a real broker answers as soon as a record arrives, so this only bounds how stale an
+    /// idle partition's fetch gets (librdkafka's 500ms made a mock cluster, which holds every empty fetch
+    /// for the whole wait, deliver 300 ms late).
+    /// </summary>
+    public TimeSpan FetchWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary><c>clientConnectionTopicMetadataRefreshInterval</c> (<c>topic.metadata.refresh.interval.ms</c>); null: librdkafka's 5m.</summary>
     public TimeSpan? MetadataRefreshInterval { get; set; }
 

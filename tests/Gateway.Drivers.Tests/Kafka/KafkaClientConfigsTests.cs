@@ -44,6 +44,18 @@ public sealed class KafkaClientConfigsTests
         Assert.Equal("40000", config.Get("socket.timeout.ms"));
     }
 
+    [Fact]
+    public void Defaults_AskForLowLatency_OnEveryClient()
+    {
+        var options = Parse();
+        var consumer = KafkaClientConfigs.Consumer(options, "group");
+        var producer = KafkaClientConfigs.Producer(options);
+
+        Assert.Equal(("100", true), (consumer.Get("fetch.wait.max.ms"), consumer.SocketNagleDisable));
+        Assert.Equal((1.0, true, Acks.All, true), (producer.LingerMs, producer.SocketNagleDisable, producer.Acks, producer.EnableIdempotence));
+        Assert.Null(consumer.Get("socket.timeout.ms"));
+    }
+
     [Theory]
     [InlineData("true", "saslPassword", SecurityProtocol.SaslSsl)]
     [InlineData("true", null, SecurityProtocol.Ssl)]
