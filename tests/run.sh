@@ -8,7 +8,6 @@ need=()
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
-[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/librdkafka.so.1 ] || need+=(librdkafka1)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
@@ -19,6 +18,11 @@ fi
 
 # Real third-party clients (the Dapr JS SDK, the CloudEvents SDK) that tests run against the gateway.
 npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+
+# The Kafka tests report which broker they used (KAFKA_BOOTSTRAP_SERVERS, a Testcontainers container
+# where a Docker engine is reachable, else librdkafka's mock cluster); say it at the end, pass or fail.
+export KAFKA_TEST_BROKER_REPORT="${KAFKA_TEST_BROKER_REPORT:-$(mktemp)}"
+trap 'echo; echo "Kafka brokers of this run:"; sort -u "$KAFKA_TEST_BROKER_REPORT" | sed "s/^/  /"; [ -s "$KAFKA_TEST_BROKER_REPORT" ] || echo "  none (no Kafka test ran)"' EXIT
 
 dotnet build Gateway.sln -c Release --nologo -clp:ErrorsOnly
 dotnet test Gateway.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@"

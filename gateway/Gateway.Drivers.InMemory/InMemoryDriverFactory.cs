@@ -10,8 +10,9 @@ public sealed class InMemoryDriverFactory : IPubSubDriverFactory
     public string ComponentType => InMemoryMetadataSchema.ComponentType;
 
     /// <summary>
-    /// Checks <c>maxPendingMessages</c> and <c>redeliveryDelay</c>, names unknown keys, ignores the
-    /// gateway's own keys (<see cref="RuntimeMetadataKeys.All"/>). Never throws.
+    /// Checks <c>maxPendingMessages</c> and <c>redeliveryDelay</c> (bad values are errors), warns about
+    /// unknown keys naming the nearest known one, ignores the gateway's own keys
+    /// (<see cref="RuntimeMetadataKeys.All"/>). Never throws.
     /// </summary>
     public IReadOnlyList<MetadataProblem> Validate(IReadOnlyDictionary<string, string> metadata)
     {
@@ -20,14 +21,14 @@ public sealed class InMemoryDriverFactory : IPubSubDriverFactory
     }
 
     /// <summary>
-    /// Creates a driver. Metadata that fails <see cref="Validate"/> throws a terminal
+    /// Creates a driver. Metadata with an error from <see cref="Validate"/> throws a terminal
     /// <see cref="DriverException"/> naming the component and every bad key.
     /// </summary>
     public IPubSubDriver Create(DriverContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = InMemoryOptionsParser.Parse(context.Metadata, out var problems);
-        if (problems.Count > 0)
+        if (problems.Any(p => p.IsError))
         {
             throw new DriverException(InMemoryMessages.InvalidMetadata(context.ComponentName, problems), isTransient: false);
         }

@@ -14,4 +14,7 @@ public enum KafkaAuthType
 
     /// <summary><c>certificate</c>: TLS checked against <c>caCert</c>, no client authentication.</summary>
     Certificate,
+
+    /// <summary><c>oidc</c>, <c>oidc_private_key_jwt</c> or <c>awsiam</c>: Dapr's, not built here; loads with a warning and connects with TLS and no authentication.</summary>
+    NotBuilt,
 }

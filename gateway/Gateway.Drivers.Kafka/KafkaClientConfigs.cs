@@ -16,6 +16,11 @@ internal static class KafkaClientConfigs
             // Partitions are chosen by KafkaPartitioner, installed on the producer.
             LingerMs = 1,
         };
+        if (options.ProducerRetries is { } retries)
+        {
+            config.MessageSendMaxRetries = retries;
+        }
+
         if (options.MaxMessageBytes > 0)
         {
             config.MessageMaxBytes = options.MaxMessageBytes;
@@ -40,8 +45,11 @@ internal static class KafkaClientConfigs
             // Subscribing to a topic nobody has written yet creates it (where the brokers allow it),
             // so the group owns its partitions from the start instead of after a metadata refresh.
             AllowAutoCreateTopics = true,
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
+            PartitionAssignmentStrategy = options.RebalanceStrategy,
             EnablePartitionEof = false,
+            FetchMinBytes = options.FetchMinBytes,
+            MaxPartitionFetchBytes = options.FetchPartitionBytes,
+            FetchWaitMaxMs = Milliseconds(options.FetchWait),
         };
         ApplyConnection(config, options);
         return config;
@@ -51,6 +59,29 @@ internal static class KafkaClientConfigs
     {
         config.BootstrapServers = options.Brokers;
         config.ClientId = options.ClientId;
+        // Requests go out at once instead of waiting for the previous segment's ACK (Nagle): every
+        // publish and every fetch is a small request that someone waits for.
+        config.SocketNagleDisable = true;
+        if (options.MetadataRefreshInterval is { } refresh)
+        {
+            config.TopicMetadataRefreshIntervalMs = Milliseconds(refresh);
+        }
+
+        if (options.ConnectionMaxIdle > TimeSpan.Zero)
+        {
+            config.ConnectionsMaxIdleMs = Milliseconds(options.ConnectionMaxIdle);
+        }
+
+        if (options.DialTimeout is { } dial)
+        {
+            config.SocketConnectionSetupTimeoutMs = Milliseconds(dial);
+        }
+
+        if (options.SocketTimeout is { } socket)
+        {
+            config.SocketTimeoutMs = Milliseconds(socket);
+        }
+
         var sasl = options.AuthType == KafkaAuthType.Password;
         config.SecurityProtocol = (sasl, options.UsesTls) switch
         {

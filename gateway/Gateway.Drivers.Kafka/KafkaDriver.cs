@@ -61,6 +61,7 @@ internal sealed partial class KafkaDriver : IPubSubDriver, IBulkPublisher, IDriv
             _subscriptions.Add(subscription);
         }
 
+        await KafkaTopicDiscovery.AskAsync(_publisher.Handle, _componentName, request.Topic, _logger, cancellationToken);
         await subscription.StartAsync(cancellationToken);
         return subscription;
     }

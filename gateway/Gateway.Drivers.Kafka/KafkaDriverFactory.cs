@@ -1,8 +1,7 @@
 namespace Gateway.Drivers.Kafka;
 
 /// <summary>
-/// Creates <c>pubsub.kafka</c> drivers (Confluent.Kafka over the system's librdkafka).
-/// Creating one installs the native library resolver (<see cref="KafkaNativeLibrary.EnsureResolver"/>).
+/// Creates <c>pubsub.kafka</c> drivers (Confluent.Kafka with its bundled librdkafka).
 /// </summary>
 public sealed class KafkaDriverFactory : IPubSubDriverFactory
 {
@@ -28,12 +27,11 @@ public sealed class KafkaDriverFactory : IPubSubDriverFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = KafkaOptionsParser.Parse(context.Metadata, out var problems);
-        if (problems.Count > 0)
+        if (problems.Any(p => p.IsError))
         {
             throw new DriverException(KafkaMessages.InvalidMetadata(context.ComponentName, problems), isTransient: false);
         }
 
-        KafkaNativeLibrary.EnsureResolver();
         return new KafkaDriver(context, options);
     }
 }

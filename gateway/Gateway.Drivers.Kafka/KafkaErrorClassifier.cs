@@ -17,6 +17,8 @@ internal static class KafkaErrorClassifier
         ErrorCode.Local_AllBrokersDown,
         ErrorCode.Local_QueueFull,
         ErrorCode.Local_Destroy,
+        // librdkafka 2.x reports a query cut short by a broker connection that went away this way.
+        ErrorCode.Local_DestroyBroker,
         ErrorCode.Local_UnknownTopic,
         ErrorCode.Local_WaitCoord,
         ErrorCode.Local_Retry,

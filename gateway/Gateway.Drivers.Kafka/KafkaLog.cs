@@ -46,6 +46,10 @@ internal static partial class KafkaLog
         Message = "Component {Component}: librdkafka {Facility}: {Text}")]
     public static partial void Librdkafka(ILogger logger, string component, string facility, string text);
 
+    [LoggerMessage(EventId = EventIds.KafkaLog.TopicNotAvailable, EventName = "KafkaTopicNotAvailable", Level = LogLevel.Warning,
+        Message = "Component {Component}: topic '{Topic}' is not available yet ({Reason}); the subscription waits for it (create it, or let the brokers create topics automatically)")]
+    public static partial void TopicNotAvailable(ILogger logger, string component, string topic, string reason);
+
     /// <summary>Partitions as <c>topic[0,2,5]</c> for logs.</summary>
     public static string Describe(IEnumerable<TopicPartition> partitions) =>
         string.Join(", ", partitions.GroupBy(p => p.Topic).Select(g => $"{g.Key}[{string.Join(",", g.Select(p => p.Partition.Value))}]"));

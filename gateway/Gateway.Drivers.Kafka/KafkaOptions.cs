@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Confluent.Kafka;
 
 namespace Gateway.Drivers.Kafka;
@@ -75,6 +76,56 @@ public sealed class KafkaOptions
 
     /// <summary><c>backOffMaxInterval</c>: the longest delay of either policy; default 60s.</summary>
     public TimeSpan BackOffMaxInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary><c>authRequired</c> (deprecated): read only when <c>authType</c> is absent, as Dapr does.</summary>
+    public bool? AuthRequired { get; set; }
+
+    /// <summary><c>consumeRetryInterval</c>: the pause before consuming again after a consume error; default 100ms.</summary>
+    public TimeSpan ConsumeRetryInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary><c>backOffMultiplier</c>: how much each exponential delay grows; default 1.5.</summary>
+    public double BackOffMultiplier { get; set; } = 1.5;
+
+    /// <summary><c>consumerFetchMin</c> (<c>fetch.min.bytes</c>): the least data a fetch waits for; default 1 byte.</summary>
+    public int FetchMinBytes { get; set; } = 1;
+
+    /// <summary><c>consumerFetchDefault</c> (<c>max.partition.fetch.bytes</c>): the most data a fetch takes per partition; default 1 MiB.</summary>
+    public int FetchPartitionBytes { get; set; } = 1_048_576;
+
+    /// <summary>
+    /// <c>fetch.wait.max.ms</c>: how long a broker may hold a fetch that found no data. The gateway's own
+    /// default, 100ms: a real broker answers as soon as a record arrives, so this only bounds how stale an
+    /// idle partition's fetch gets (librdkafka's 500ms made a mock cluster, which holds every empty fetch
+    /// for the whole wait, deliver 300 ms late).
+    /// </summary>
+    public TimeSpan FetchWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary><c>clientConnectionTopicMetadataRefreshInterval</c> (<c>topic.metadata.refresh.interval.ms</c>); null: librdkafka's 5m.</summary>
+    public TimeSpan? MetadataRefreshInterval { get; set; }
+
+    /// <summary><c>clientConnectionKeepAliveInterval</c> (<c>connections.max.idle.ms</c>): close connections idle this long; 0 (default) keeps them.</summary>
+    public TimeSpan ConnectionMaxIdle { get; set; }
+
+    /// <summary><c>dialTimeout</c> (<c>socket.connection.setup.timeout.ms</c>): how long connecting may take; null: librdkafka's 30s.</summary>
+    public TimeSpan? DialTimeout { get; set; }
+
+    /// <summary><c>readTimeout</c>/<c>writeTimeout</c> (<c>socket.timeout.ms</c>, the longer of the two): how long a request may wait; null: librdkafka's 60s.</summary>
+    public TimeSpan? SocketTimeout { get; set; }
+
+    /// <summary><c>producerRetryMax</c> (<c>message.send.max.retries</c>, at least 1 with idempotence); default librdkafka's, bounded by <see cref="PublishTimeout"/>.</summary>
+    public int? ProducerRetries { get; set; }
+
+    /// <summary><c>consumerGroupRebalanceStrategy</c>: <c>range</c> (default) or <c>roundrobin</c>.</summary>
+    public PartitionAssignmentStrategy RebalanceStrategy { get; set; } = PartitionAssignmentStrategy.Range;
+
+    /// <summary><c>escapeHeaders</c>: URL-escape header values delivered as metadata; default false.</summary>
+    public bool EscapeHeaders { get; set; }
+
+    /// <summary><c>excludeHeaderMetaRegex</c>: metadata names kept out of headers, and header names kept out of metadata.</summary>
+    public Regex? ExcludeHeaderMetaRegex { get; set; }
+
+    /// <summary>The header rules of <see cref="EscapeHeaders"/> and <see cref="ExcludeHeaderMetaRegex"/>.</summary>
+    internal KafkaHeaderPolicy Headers => new(ExcludeHeaderMetaRegex, EscapeHeaders);
 
     /// <summary>Names the settings without their secrets.</summary>
     public override string ToString() =>

@@ -1,55 +1,44 @@
+using Gateway.Drivers.MetadataParsing;
+
 namespace Gateway.Drivers.Kafka;
 
 /// <summary>Checks that need more than one key: what is required, and what must agree.</summary>
 internal static class KafkaOptionsRules
 {
-    /// <param name="options">The parsed options.</param>
-    /// <param name="written">Schema name → the spelling used, for every key present.</param>
-    public static IEnumerable<MetadataProblem> Check(KafkaOptions options, IReadOnlyDictionary<string, string> written)
+    public static void Check(KafkaOptions options, MetadataReading reading)
     {
-        if (!written.ContainsKey(KafkaMetadataSchema.Brokers))
+        reading.Require(KafkaMetadataSchema.Brokers, "a comma-separated host:port list of the bootstrap brokers");
+        if (!reading.Has(KafkaMetadataSchema.AuthType) && options.AuthRequired is { } required)
         {
-            yield return Missing(KafkaMetadataSchema.Brokers, "(a comma-separated host:port list of the bootstrap brokers)");
+            // Dapr's translation of the deprecated switch.
+            options.AuthType = !required ? KafkaAuthType.None : options.SaslPassword is { Length: > 0 } ? KafkaAuthType.Password : KafkaAuthType.Mtls;
         }
-
-        if (!written.ContainsKey(KafkaMetadataSchema.AuthType))
+        else if (!reading.Has(KafkaMetadataSchema.AuthRequired))
         {
-            yield return Missing(KafkaMetadataSchema.AuthType, "('none', 'password', 'mtls' or 'certificate')");
+            reading.Require(KafkaMetadataSchema.AuthType, "'none', 'password', 'mtls' or 'certificate'");
         }
-
         if (options.AuthType == KafkaAuthType.Password)
         {
-            foreach (var key in new[] { KafkaMetadataSchema.SaslUsername, KafkaMetadataSchema.SaslPassword })
-            {
-                if (!written.ContainsKey(key))
-                {
-                    yield return Missing(key, "with authType 'password'");
-                }
-            }
+            reading.Require(KafkaMetadataSchema.SaslUsername, "with authType 'password'");
+            reading.Require(KafkaMetadataSchema.SaslPassword, "with authType 'password'");
         }
 
         if (options.AuthType == KafkaAuthType.Mtls)
         {
-            foreach (var key in new[] { KafkaMetadataSchema.ClientCert, KafkaMetadataSchema.ClientKey })
-            {
-                if (!written.ContainsKey(key))
-                {
-                    yield return Missing(key, "with authType 'mtls'");
-                }
-            }
+            reading.Require(KafkaMetadataSchema.ClientCert, "with authType 'mtls'");
+            reading.Require(KafkaMetadataSchema.ClientKey, "with authType 'mtls'");
         }
 
-        if (options.AuthType == KafkaAuthType.Certificate && !written.ContainsKey(KafkaMetadataSchema.CaCert))
+        if (options.AuthType == KafkaAuthType.Certificate)
         {
-            yield return Missing(KafkaMetadataSchema.CaCert, "with authType 'certificate'");
+            reading.Require(KafkaMetadataSchema.CaCert, "with authType 'certificate'");
         }
 
         if (options.HeartbeatInterval >= options.SessionTimeout)
         {
-            var key = written.GetValueOrDefault(KafkaMetadataSchema.HeartbeatInterval, KafkaMetadataSchema.HeartbeatInterval);
-            yield return new MetadataProblem(key, $"metadata '{key}' ({options.HeartbeatInterval}) must be shorter than '{KafkaMetadataSchema.SessionTimeout}' ({options.SessionTimeout}), or the group drops members that are alive.");
+            var key = reading.Written(KafkaMetadataSchema.HeartbeatInterval);
+            reading.Error(KafkaMetadataSchema.HeartbeatInterval,
+                $"metadata '{key}' ({GoDuration.Format(options.HeartbeatInterval)}) must be shorter than '{KafkaMetadataSchema.SessionTimeout}' ({GoDuration.Format(options.SessionTimeout)}), or the group drops members that are alive.");
         }
     }
-
-    private static MetadataProblem Missing(string key, string why) => new(key, KafkaMessages.Required(key, why));
 }

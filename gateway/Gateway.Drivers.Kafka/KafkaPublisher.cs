@@ -13,11 +13,13 @@ internal sealed class KafkaPublisher : IDisposable
     private readonly ILogger _logger;
     private readonly IProducer<byte[]?, byte[]> _producer;
     private readonly TimeSpan _publishTimeout;
+    private readonly KafkaHeaderPolicy _headers;
 
     public KafkaPublisher(string componentName, KafkaOptions options, ILogger logger)
     {
         _componentName = componentName;
         _publishTimeout = options.PublishTimeout;
+        _headers = options.Headers;
         _logger = logger;
         _producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(options))
             .SetDefaultPartitioner(KafkaPartitioner.Choose)
@@ -41,7 +43,7 @@ internal sealed class KafkaPublisher : IDisposable
         {
             // librdkafka's own message timeout can report several seconds late; the caller is answered on
             // time. The record may still be written afterwards: a 5xx means "not known to be stored".
-            await _producer.ProduceAsync(new TopicPartition(request.Topic, partition), KafkaRecordLayout.ToRecord(request), cancellationToken)
+            await _producer.ProduceAsync(new TopicPartition(request.Topic, partition), KafkaRecordLayout.ToRecord(request, _headers), cancellationToken)
                 .WaitAsync(_publishTimeout + TimeSpan.FromMilliseconds(250), cancellationToken);
         }
         catch (TimeoutException exception)

@@ -26,13 +26,17 @@ internal static class KafkaRecordLayout
     public const string PartitionMetadata = "__partition";
     public const string TimestampMetadata = "__timestamp";
 
-    public static Message<byte[]?, byte[]> ToRecord(PublishRequest request)
+    public static Message<byte[]?, byte[]> ToRecord(PublishRequest request, KafkaHeaderPolicy? policy = null)
     {
+        policy ??= KafkaHeaderPolicy.None;
         var metadata = request.Metadata ?? new Dictionary<string, string>();
         var headers = new Headers();
         foreach (var (name, value) in metadata)
         {
-            headers.Add(name, Encoding.UTF8.GetBytes(value ?? string.Empty));
+            if (!policy.Excludes(name))
+            {
+                headers.Add(name, Encoding.UTF8.GetBytes(value ?? string.Empty));
+            }
         }
 
         if (request.ContentType is { Length: > 0 } contentType)
@@ -60,8 +64,9 @@ internal static class KafkaRecordLayout
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? new Partition(number) : null;
     }
 
-    public static BrokerMessage ToBrokerMessage(ConsumeResult<byte[]?, byte[]?> record, int deliveryCount)
+    public static BrokerMessage ToBrokerMessage(ConsumeResult<byte[]?, byte[]?> record, int deliveryCount, KafkaHeaderPolicy? policy = null)
     {
+        policy ??= KafkaHeaderPolicy.None;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         string? contentType = null;
         foreach (var header in record.Message.Headers ?? [])
@@ -71,15 +76,15 @@ internal static class KafkaRecordLayout
             {
                 contentType = value;
             }
-            else
+            else if (!policy.Excludes(header.Key))
             {
-                metadata[header.Key] = value;
+                metadata[header.Key] = policy.Deliver(value);
             }
         }
 
         if (record.Message.Key is { } key)
         {
-            metadata[KeyMetadata] = Encoding.UTF8.GetString(key);
+            metadata[KeyMetadata] = policy.Deliver(Encoding.UTF8.GetString(key));
         }
 
         metadata[OffsetMetadata] = record.Offset.Value.ToString(CultureInfo.InvariantCulture);

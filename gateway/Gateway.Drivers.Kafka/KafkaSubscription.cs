@@ -52,7 +52,8 @@ internal sealed partial class KafkaSubscription : ISubscription
             timeProvider,
             logger,
             componentName,
-            request.ConsumerGroup);
+            request.ConsumerGroup,
+            options.Headers);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(options, request.ConsumerGroup))
             .SetPartitionsAssignedHandler((consumer, partitions) => OnAssigned(consumer, partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked([.. partitions.Select(p => p.TopicPartition)], commit: true))
@@ -151,7 +152,8 @@ internal sealed partial class KafkaSubscription : ISubscription
         catch (ConsumeException exception)
         {
             KafkaLog.ConsumeFailed(_logger, _componentName, Topic, ConsumerGroup, KafkaErrorClassifier.Describe(exception.Error));
-            _stopping.Token.WaitHandle.WaitOne(PollTimeout);
+            // Dapr's consumeRetryInterval: the pause before consuming again after an error.
+            _stopping.Token.WaitHandle.WaitOne(_options.ConsumeRetryInterval);
         }
     }
 

@@ -15,4 +15,5 @@ internal sealed record PartitionContext(
     TimeProvider TimeProvider,
     ILogger Logger,
     string ComponentName,
-    string ConsumerGroup);
+    string ConsumerGroup,
+    KafkaHeaderPolicy Headers);

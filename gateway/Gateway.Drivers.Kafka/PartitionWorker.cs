@@ -97,7 +97,7 @@ internal sealed class PartitionWorker
             Exception? failure = null;
             try
             {
-                outcome = await _context.Handler(KafkaRecordLayout.ToBrokerMessage(record, delivery), _cancelHandlers.Token);
+                outcome = await _context.Handler(KafkaRecordLayout.ToBrokerMessage(record, delivery, _context.Headers), _cancelHandlers.Token);
             }
             catch (OperationCanceledException) when (_cancelHandlers.IsCancellationRequested)
             {

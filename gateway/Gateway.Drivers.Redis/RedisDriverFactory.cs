@@ -30,7 +30,7 @@ public sealed class RedisDriverFactory : IPubSubDriverFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = RedisOptionsParser.Parse(context.Metadata, out var problems);
-        if (problems.Count > 0)
+        if (problems.Any(p => p.IsError))
         {
             throw new DriverException(RedisMessages.InvalidMetadata(context.ComponentName, problems), isTransient: false);
         }

@@ -86,6 +86,7 @@ public static class EventIds
         public const int PublishFailed = 1408;
         public const int ClientError = 1409;
         public const int Librdkafka = 1410;
+        public const int TopicNotAvailable = 1411;
     }
 
     /// <summary>Events of <c>KafkaRecordStoreLog</c> (Gateway.Drivers.Kafka/KafkaRecordStoreLog.cs).</summary>

@@ -35,7 +35,7 @@ public sealed class InMemoryDriverFactoryTests
 
         Assert.False(error.IsTransient);
         Assert.Equal(
-            "component 'orders' (pubsub.in-memory): metadata 'maxPendingMessages' requires a positive integer; the value 'abc' is not recognised.",
+            "component 'orders' (pubsub.in-memory): metadata 'maxPendingMessages' requires a whole number greater than zero; the value 'abc' is not recognised.",
             error.Message);
     }
 

@@ -1,9 +1,20 @@
 using Gateway.Drivers.InMemory;
+using Gateway.Drivers.MetadataParsing;
+using Gateway.Drivers.Tests.MetadataParsing;
 
 namespace Gateway.Drivers.Tests.InMemory;
 
-public sealed class InMemoryMetadataSchemaTests
+public sealed class InMemoryMetadataSchemaTests : DriverKeyTableContract<InMemoryOptions>
 {
+    protected override MetadataTable Table => InMemoryMetadataSchema.Table;
+
+    protected override Dictionary<string, string> Required => [];
+
+    protected override InMemoryOptions Defaults => new();
+
+    protected override InMemoryOptions Parse(IReadOnlyDictionary<string, string> metadata, out IReadOnlyList<MetadataProblem> problems) =>
+        InMemoryOptionsParser.Parse(metadata, out problems);
+
     [Fact]
     public void Schema_ListsExactlyTheOptionKeys()
     {
@@ -11,21 +22,4 @@ public sealed class InMemoryMetadataSchemaTests
             [InMemoryOptions.MaxPendingMessagesKey, InMemoryOptions.RedeliveryDelayKey],
             InMemoryMetadataSchema.Keys.Select(k => k.Name));
     }
-
-    [Fact]
-    public void Schema_DocumentedDefaults_ParseToTheOptionsDefaults()
-    {
-        var written = InMemoryMetadataSchema.Keys.ToDictionary(k => k.Name, k => k.DefaultValue);
-
-        var options = InMemoryOptionsParser.Parse(written, out var problems);
-
-        Assert.Empty(problems);
-        var defaults = new InMemoryOptions();
-        Assert.Equal(defaults.MaxPendingMessages, options.MaxPendingMessages);
-        Assert.Equal(defaults.RedeliveryDelay, options.RedeliveryDelay);
-    }
-
-    [Fact]
-    public void Schema_EveryKey_IsDescribed() =>
-        Assert.All(InMemoryMetadataSchema.Keys, k => Assert.False(string.IsNullOrWhiteSpace(k.Description), k.Name));
 }

@@ -44,33 +44,44 @@ public sealed class InMemoryOptionsParserTests
     }
 
     [Theory]
-    [InlineData("maxPendingMessages", "abc", "a positive integer")]
-    [InlineData("maxPendingMessages", "0", "a positive integer")]
-    [InlineData("maxPendingMessages", "-5", "a positive integer")]
-    [InlineData("maxPendingMessages", "1.5", "a positive integer")]
-    [InlineData("maxPendingMessages", "99999999999", "a positive integer")]
-    [InlineData("MaxPendingMessages", "", "a positive integer")]
-    [InlineData("redeliveryDelay", "abc", "a duration of zero or more, such as '500ms' or '1s'")]
-    [InlineData("redeliveryDelay", "5", "a duration of zero or more, such as '500ms' or '1s'")]
-    [InlineData("redeliveryDelay", "-1s", "a duration of zero or more, such as '500ms' or '1s'")]
-    [InlineData("redeliveryDelay", "1sec", "a duration of zero or more, such as '500ms' or '1s'")]
+    [InlineData("maxPendingMessages", "abc", "a whole number greater than zero")]
+    [InlineData("maxPendingMessages", "0", "a whole number greater than zero")]
+    [InlineData("maxPendingMessages", "-5", "a whole number greater than zero")]
+    [InlineData("maxPendingMessages", "1.5", "a whole number greater than zero")]
+    [InlineData("maxPendingMessages", "99999999999", "a whole number greater than zero")]
+    [InlineData("MaxPendingMessages", "", "a whole number greater than zero")]
+    [InlineData("redeliveryDelay", "abc", "a duration such as '100ms' or '1m'")]
+    [InlineData("redeliveryDelay", "5", "a duration such as '100ms' or '1m'")]
+    [InlineData("redeliveryDelay", "-1s", "a duration such as '100ms' or '1m'")]
+    [InlineData("redeliveryDelay", "1sec", "a duration such as '100ms' or '1m'")]
     public void Parse_InvalidValue_IsOneProblemNamingKeyRequirementAndValue(string key, string value, string requirement)
     {
         Parse(new() { [key] = value }, out var problems);
 
         var problem = Assert.Single(problems);
-        Assert.Equal(key, problem.Key);
+        Assert.Equal((key, MetadataSeverity.Error), (problem.Key, problem.Severity));
         Assert.Equal($"metadata '{key}' requires {requirement}; the value '{value}' is not recognised.", problem.Message);
     }
 
     [Fact]
-    public void Parse_UnknownKey_IsNamedWithTheKnownKeys()
+    public void Parse_UnknownKey_IsAWarningNamingTheKnownKeys()
     {
-        Parse(new() { ["maxPending"] = "10" }, out var problems);
+        var options = Parse(new() { ["colour"] = "10" }, out var problems);
 
         var problem = Assert.Single(problems);
-        Assert.Equal("maxPending", problem.Key);
-        Assert.Equal("metadata 'maxPending' is not a pubsub.in-memory setting; the known keys are 'maxPendingMessages', 'redeliveryDelay'.", problem.Message);
+        Assert.Equal(("colour", MetadataSeverity.Warning), (problem.Key, problem.Severity));
+        Assert.Equal("metadata 'colour' is not a pubsub.in-memory setting and has no effect; the known keys are 'maxPendingMessages', 'redeliveryDelay'.", problem.Message);
+        Assert.Equal(InMemoryOptions.DefaultMaxPendingMessages, options.MaxPendingMessages);
+    }
+
+    [Fact]
+    public void Parse_MisspeltKey_IsAWarningNamingTheNearestKey()
+    {
+        Parse(new() { ["maxPendingMesages"] = "10" }, out var problems);
+
+        Assert.Equal(
+            "metadata 'maxPendingMesages' is not a pubsub.in-memory setting and has no effect; did you mean 'maxPendingMessages'?",
+            Assert.Single(problems, p => p.Severity == MetadataSeverity.Warning).Message);
     }
 
     [Theory]

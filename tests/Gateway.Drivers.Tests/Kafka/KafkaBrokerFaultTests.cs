@@ -6,8 +6,9 @@ using Gateway.Tests.TestSupport;
 namespace Gateway.Drivers.Tests.Kafka;
 
 /// <summary>
-/// Broker failures injected into a mock cluster of the test's own. Against a real cluster
-/// (<c>KAFKA_BOOTSTRAP_SERVERS</c>) nothing can be injected, so each test reports itself skipped.
+/// Broker failures injected into a mock cluster of the test's own, whatever broker the other Kafka tests
+/// use (<see cref="KafkaTestBroker"/>): only librdkafka's mock takes injected faults, so these tests always
+/// run on one and check the driver against it.
 /// </summary>
 public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -25,12 +26,8 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
 
     public ValueTask InitializeAsync()
     {
-        KafkaNativeLibrary.EnsureResolver();
-        if (!KafkaTestCluster.IsReal)
-        {
-            _cluster = new MockKafkaCluster(brokerCount: 1);
-            _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
-        }
+        _cluster = new MockKafkaCluster(brokerCount: 1);
+        _scope = new KafkaDriverScope(_cluster.BootstrapServers, ShortPublishTimeout);
 
         return ValueTask.CompletedTask;
     }
@@ -48,7 +45,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_WhileTheBrokerIsDown_FailsAsTransientAndDeliveryResumesWhenItIsBack()
     {
-        var (cluster, scope) = OwnMockCluster();
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var (topic, group) = (KafkaTestCluster.UniqueName("outage"), KafkaTestCluster.UniqueName("group"));
         var driver = scope.NewDriver();
@@ -72,7 +69,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasUntilTheTimeout_FailsAsTransient()
     {
-        var (cluster, scope) = OwnMockCluster();
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -90,7 +87,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersNotEnoughReplicasTwice_SucceedsThroughTheProducersOwnRetries()
     {
-        var (cluster, scope) = OwnMockCluster();
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("replicas");
         var driver = scope.NewDriver();
@@ -103,7 +100,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Publish_BrokerAnswersMessageTooLarge_FailsAsTerminal()
     {
-        var (cluster, scope) = OwnMockCluster();
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var topic = KafkaTestCluster.UniqueName("too-large");
         var driver = scope.NewDriver();
@@ -120,7 +117,7 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Health_BrokerDown_ReportsAReasonAndRecoversWhenItIsBack()
     {
-        var (cluster, scope) = OwnMockCluster();
+        var (cluster, scope) = (_cluster!, _scope!);
 
         var health = (IDriverHealth)scope.NewDriver();
         Assert.Null(await health.CheckAsync(CancellationToken.None));
@@ -133,12 +130,6 @@ public sealed class KafkaBrokerFaultTests(ITestOutputHelper output) : IAsyncLife
         cluster.SetBrokerUp(1);
         string? latest = reason;
         await KafkaDriverScope.WaitUntilAsync(() => (latest = health.CheckAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) is null, () => $"still unhealthy: {latest}");
-    }
-
-    private (MockKafkaCluster Cluster, KafkaDriverScope Scope) OwnMockCluster()
-    {
-        Skip.When(_cluster is null || _scope is null, KafkaTestCluster.NeedsOwnMockCluster("inject broker faults"));
-        return (_cluster, _scope);
     }
 
     /// <summary>The producer reconnects with a back-off, so the first publishes after an outage may still time out.</summary>

@@ -1,40 +1,25 @@
 using Gateway.Drivers.Kafka;
+using Gateway.Drivers.MetadataParsing;
+using Gateway.Drivers.Tests.MetadataParsing;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
-public sealed class KafkaMetadataSchemaTests
+public sealed class KafkaMetadataSchemaTests : DriverKeyTableContract<KafkaOptions>
 {
-    [Fact]
-    public void Defaults_WrittenInTheSchema_ParseToTheOptionsDefaults()
-    {
-        var metadata = KafkaMetadataSchema.Keys
-            .Where(k => k.DefaultValue.Length > 0)
-            .ToDictionary(k => k.Name, k => k.DefaultValue);
-        metadata[KafkaMetadataSchema.Brokers] = "localhost:9092";
-        metadata[KafkaMetadataSchema.AuthType] = "none";
+    protected override MetadataTable Table => KafkaMetadataSchema.Table;
 
-        var parsed = KafkaOptionsParser.Parse(metadata, out var problems);
+    protected override Dictionary<string, string> Required => new() { ["brokers"] = "localhost:9092", ["authType"] = "none" };
 
-        Assert.Empty(problems);
-        var defaults = new KafkaOptions { Brokers = "localhost:9092" };
-        foreach (var property in typeof(KafkaOptions).GetProperties())
-        {
-            Assert.True(Equals(property.GetValue(defaults), property.GetValue(parsed)), $"{property.Name}: the schema's default parses to {property.GetValue(parsed)}, the options default is {property.GetValue(defaults)}");
-        }
-    }
+    protected override KafkaOptions Defaults => new() { Brokers = "localhost:9092" };
+
+    protected override KafkaOptions Parse(IReadOnlyDictionary<string, string> metadata, out IReadOnlyList<MetadataProblem> problems) =>
+        KafkaOptionsParser.Parse(metadata, out problems);
 
     [Fact]
-    public void Keys_AreUniqueCaseInsensitivelyAndDescribed()
-    {
-        Assert.Equal(KafkaMetadataSchema.Keys.Count, KafkaMetadataSchema.Keys.Select(k => k.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(KafkaMetadataSchema.Keys, k => Assert.False(string.IsNullOrWhiteSpace(k.Description)));
-    }
-
-    [Fact]
-    public void Keys_MarkedSecret_AreThePasswordAndThePrivateKey()
+    public void Keys_MarkedSecret_AreThePasswordsKeysAndTokens()
     {
         Assert.Equal(
-            [KafkaMetadataSchema.ClientKey, KafkaMetadataSchema.SaslPassword],
+            ["awsSecretKey", "awsSessionToken", KafkaMetadataSchema.ClientKey, "oidcClientAssertionKey", "oidcClientSecret", KafkaMetadataSchema.SaslPassword, "schemaRegistryAPISecret", "secretKey", "sessionToken"],
             KafkaMetadataSchema.Keys.Where(k => k.IsSecret).Select(k => k.Name).Order(StringComparer.Ordinal));
     }
 }

@@ -29,30 +29,33 @@ public sealed class KafkaOptionsParserTests
     }
 
     [Theory]
-    [InlineData("initialOffset", "x", "metadata 'initialOffset' must be 'oldest' or 'newest'; the value 'x' is not recognised.")]
-    [InlineData("compression", "brotli", "metadata 'compression' must be 'none', 'gzip', 'snappy', 'lz4' or 'zstd'; the value 'brotli' is not recognised.")]
-    [InlineData("sessionTimeout", "abc", "metadata 'sessionTimeout' must be a positive duration, such as '500ms' or '5s'; the value 'abc' is not recognised.")]
-    [InlineData("maxMessageBytes", "-1", "metadata 'maxMessageBytes' must be a whole number of bytes (0 for the default); the value '-1' is not recognised.")]
-    [InlineData("disableTls", "yes", "metadata 'disableTls' must be 'true' or 'false'; the value 'yes' is not recognised.")]
-    [InlineData("authType", "oidc", "metadata 'authType' must be 'none', 'password', 'mtls' or 'certificate'; the value 'oidc' is not recognised.")]
-    public void Parse_UnrecognisedValue_NamesTheKeyTheRequirementAndTheValue(string key, string value, string expected)
+    [InlineData("initialOffset", "x", "'oldest' or 'newest'")]
+    [InlineData("compression", "brotli", "'none', 'gzip', 'snappy', 'lz4' or 'zstd'")]
+    [InlineData("sessionTimeout", "abc", "a duration above zero such as '100ms' or '1m' (a bare number is milliseconds)")]
+    [InlineData("maxMessageBytes", "-1", "a whole number of zero or more")]
+    [InlineData("disableTls", "yes", "'true' or 'false'")]
+    [InlineData("authType", "kerberos", "'none', 'password', 'mtls', 'certificate', 'oidc', 'oidc_private_key_jwt' or 'awsiam'")]
+    [InlineData("producerRequiredAcks", "most", "'all', 'local' or 'none'")]
+    public void Parse_UnrecognisedValue_IsAnErrorNamingTheKeyTheRequirementAndTheValue(string key, string value, string requirement)
     {
         KafkaOptionsParser.Parse(Minimal((key, value)), out var problems);
 
         var problem = Assert.Single(problems);
-        Assert.Equal((key, expected), (problem.Key, problem.Message));
+        Assert.Equal((key, MetadataSeverity.Error), (problem.Key, problem.Severity));
+        Assert.Equal($"metadata '{key}' requires {requirement}; the value '{value}' is not recognised.", problem.Message);
     }
 
     [Theory]
     [InlineData("local")]
     [InlineData("none")]
-    public void Parse_ProducerRequiredAcksOtherThanAll_IsRejectedBecauseA204IsAPromise(string value)
+    public void Parse_ProducerRequiredAcksOtherThanAll_LoadsWithAWarningBecauseA204IsAPromise(string value)
     {
         KafkaOptionsParser.Parse(Minimal(("producerRequiredAcks", value)), out var problems);
 
-        var message = Assert.Single(problems).Message;
-        Assert.Contains("must be 'all'", message, StringComparison.Ordinal);
-        Assert.Contains("204", message, StringComparison.Ordinal);
+        var problem = Assert.Single(problems);
+        Assert.Equal(MetadataSeverity.Warning, problem.Severity);
+        Assert.Contains("uses 'all'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("204", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,15 +78,15 @@ public sealed class KafkaOptionsParserTests
     }
 
     [Fact]
-    public void Parse_UnknownAndRepeatedKeys_AreNamed()
+    public void Parse_UnknownKeyIsAWarningWithTheNearestKey_RepeatedKeyIsAnError()
     {
-        var metadata = Minimal(("consumeRetryInterval", "100ms"), ("INITIALOFFSET", "oldest"), ("initialOffset", "newest"));
+        var metadata = Minimal(("consumerGroupp", "billing"), ("INITIALOFFSET", "oldest"), ("initialOffset", "newest"));
 
         KafkaOptionsParser.Parse(metadata, out var problems);
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Key == "consumeRetryInterval" && p.Message.Contains("is not a pubsub.kafka setting", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Message.Contains("repeats", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Key: "consumerGroupp", Severity: MetadataSeverity.Warning } && p.Message.EndsWith("did you mean 'consumerGroup'?", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.IsError && p.Message.Contains("repeats", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -135,6 +138,6 @@ public sealed class KafkaOptionsParserTests
         var error = Assert.Throws<DriverException>(() => new KafkaDriverFactory().Create(context));
 
         Assert.False(error.IsTransient);
-        Assert.Equal("component 'orders' (pubsub.kafka): metadata 'initialOffset' must be 'oldest' or 'newest'; the value 'x' is not recognised.", error.Message);
+        Assert.Equal("component 'orders' (pubsub.kafka): metadata 'initialOffset' requires 'oldest' or 'newest'; the value 'x' is not recognised.", error.Message);
     }
 }

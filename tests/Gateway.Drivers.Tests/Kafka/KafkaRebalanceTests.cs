@@ -53,9 +53,6 @@ public sealed class KafkaRebalanceTests : IAsyncLifetime
     [Fact]
     public async Task MockClusterProcess_OutlivesTheDriverThatUsedIt_AndKeepsTheGroupsOffsets()
     {
-        // The child process is the stand-in for a broker that outlives the driver; a real cluster needs none.
-        Skip.When(KafkaTestCluster.IsReal, KafkaTestCluster.NeedsOwnMockCluster("check its child-process stand-in"));
-
         using var cluster = await MockKafkaClusterProcess.StartAsync(brokerCount: 1, KafkaDriverScope.Patience);
         var (topic, group) = (KafkaTestCluster.UniqueName("process"), KafkaTestCluster.UniqueName("group"));
         var earlier = new Conformance.ReceivedMessages();

@@ -1,29 +1,15 @@
-using Confluent.Kafka;
-using Confluent.Kafka.Admin;
 using Gateway.Drivers.Kafka;
 using Gateway.Kafka.TestCluster;
 
 namespace Gateway.Drivers.Tests.Kafka;
 
 /// <summary>
-/// The cluster Kafka tests share: the real one named by <c>KAFKA_BOOTSTRAP_SERVERS</c>, or one
-/// in-process mock cluster started on first use and kept for the test run. Tests keep apart by
-/// unique topic and group names.
+/// The cluster Kafka tests share, from <see cref="KafkaTestBroker"/> (<c>KAFKA_BOOTSTRAP_SERVERS</c>, a
+/// container, or the mock), and the driver metadata they use. Tests keep apart by unique topic and group names.
 /// </summary>
 internal static class KafkaTestCluster
 {
-    private static readonly Lazy<MockKafkaCluster> SharedMock = new(() => new MockKafkaCluster(brokerCount: 1));
-
-    static KafkaTestCluster() => KafkaNativeLibrary.EnsureResolver();
-
-    public static bool IsReal => KafkaTestEnvironment.RealClusterBootstrapServers is not null;
-
-    public static string BootstrapServers => KafkaTestEnvironment.RealClusterBootstrapServers ?? SharedMock.Value.BootstrapServers;
-
-    /// <summary>The skip reason of a test that needs a mock cluster of its own when <see cref="IsReal"/>.</summary>
-    public static string NeedsOwnMockCluster(string what) =>
-        $"needs librdkafka's mock cluster to {what}; {KafkaTestEnvironment.BootstrapVariable} points at an external broker " +
-        $"({KafkaTestEnvironment.RealClusterBootstrapServers}). Unset {KafkaTestEnvironment.BootstrapVariable} to run it.";
+    public static string BootstrapServers => KafkaTestBroker.BootstrapServers;
 
     /// <summary>
     /// Driver metadata for tests: plain TCP, a group that notices members leaving within seconds,
@@ -49,17 +35,7 @@ internal static class KafkaTestCluster
     }
 
     /// <summary>Creates a topic with <paramref name="partitions"/> partitions on the shared cluster.</summary>
-    public static async Task CreateTopicAsync(string name, int partitions)
-    {
-        if (!IsReal)
-        {
-            SharedMock.Value.CreateTopic(name, partitions);
-            return;
-        }
-
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
-        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = -1 }]);
-    }
+    public static Task CreateTopicAsync(string name, int partitions) => KafkaTestBroker.CreateTopicAsync(name, partitions);
 
     public static string UniqueName(string purpose) => $"kafka-{purpose}-{Guid.NewGuid():N}";
 }

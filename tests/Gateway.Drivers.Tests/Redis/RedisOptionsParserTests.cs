@@ -35,15 +35,15 @@ public sealed class RedisOptionsParserTests
     }
 
     [Theory]
-    [InlineData("redisDB", "x", "a non-negative integer")]
-    [InlineData("redisDB", "-1", "a non-negative integer")]
-    [InlineData("queueDepth", "0", "a positive integer (at most 100000)")]
-    [InlineData("concurrency", "many", "a positive integer (at most 10000)")]
-    [InlineData("maxLenApprox", "1.5", "a non-negative integer")]
+    [InlineData("redisDB", "x", "a whole number of zero or more")]
+    [InlineData("redisDB", "-1", "a whole number of zero or more")]
+    [InlineData("queueDepth", "0", "a whole number from 1 to 100000")]
+    [InlineData("concurrency", "many", "a whole number from 1 to 10000")]
+    [InlineData("maxLenApprox", "1.5", "a whole number of zero or more")]
     [InlineData("enableTLS", "yes", "'true' or 'false'")]
-    [InlineData("processingTimeout", "soon", "a duration of zero or more, in milliseconds or as a Go duration such as '500ms' or '1m'")]
-    [InlineData("streamTTL", "3600", "a Go duration of zero or more, such as '1h' or '30m'")]
-    [InlineData("dialTimeout", "0", "a positive duration, in milliseconds or such as '5s'")]
+    [InlineData("processingTimeout", "soon", "a duration such as '100ms' or '1m' (a bare number is milliseconds)")]
+    [InlineData("streamTTL", "3600", "a duration such as '100ms' or '1m'")]
+    [InlineData("dialTimeout", "0", "a duration above zero such as '100ms' or '1m' (a bare number is milliseconds)")]
     [InlineData("redisHost", "redis:99999", "one 'host:port' (the port from 1 to 65535, 6379 when left out)")]
     [InlineData("redisHost", "h1:6379,h2:6379", "one 'host:port' (the port from 1 to 65535, 6379 when left out)")]
     public void Parse_InvalidValue_IsOneProblemNamingKeyRequirementAndValue(string key, string value, string requirement)
@@ -67,13 +67,27 @@ public sealed class RedisOptionsParserTests
     }
 
     [Fact]
-    public void Parse_UnknownKey_IsNamedWithTheKnownKeys()
+    public void Parse_MisspeltKey_IsAWarningNamingTheNearestKey()
     {
-        Parse(new() { ["redisHost"] = "h", ["redisType"] = "cluster" }, out var problems);
+        Parse(new() { ["redisHost"] = "h", ["redisPasword"] = "x" }, out var problems);
 
         var problem = Assert.Single(problems);
-        Assert.Equal("redisType", problem.Key);
-        Assert.StartsWith("metadata 'redisType' is not a pubsub.redis setting; the known keys are 'redisHost', 'redisPassword',", problem.Message);
+        Assert.Equal(("redisPasword", MetadataSeverity.Warning), (problem.Key, problem.Severity));
+        Assert.Equal("metadata 'redisPasword' is not a pubsub.redis setting and has no effect; did you mean 'redisPassword'?", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("redisType", "cluster")]
+    [InlineData("failover", "true")]
+    [InlineData("poolSize", "20")]
+    [InlineData("ackOnError", "true")]
+    public void Parse_DaprKeyWithoutEffectHere_IsAWarningSayingWhy(string key, string value)
+    {
+        Parse(new() { ["redisHost"] = "h", [key] = value }, out var problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((key, MetadataSeverity.Warning), (problem.Key, problem.Severity));
+        Assert.StartsWith($"metadata '{key}' is accepted but has no effect here: ", problem.Message);
     }
 
     [Theory]
@@ -124,7 +138,7 @@ public sealed class RedisOptionsParserTests
         var error = Assert.Throws<DriverException>(() => new RedisDriverFactory().Create(context));
 
         Assert.False(error.IsTransient);
-        Assert.Equal("component 'orders' (pubsub.redis): metadata 'redisDB' requires a non-negative integer; the value 'x' is not recognised.", error.Message);
+        Assert.Equal("component 'orders' (pubsub.redis): metadata 'redisDB' requires a whole number of zero or more; the value 'x' is not recognised.", error.Message);
     }
 
     private static RedisOptions Parse(Dictionary<string, string> metadata, out IReadOnlyList<MetadataProblem> problems) =>

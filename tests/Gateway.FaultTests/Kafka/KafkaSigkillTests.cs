@@ -5,8 +5,9 @@ using Gateway.Tests.TestSupport;
 namespace Gateway.FaultTests.Kafka;
 
 /// <summary>
-/// The gateway process killed with SIGKILL mid-stream over <c>pubsub.kafka</c>: the broker (a mock
-/// cluster in its own process, or <c>KAFKA_BOOTSTRAP_SERVERS</c>) outlives it and keeps the group's offsets.
+/// The gateway process killed with SIGKILL mid-stream over <c>pubsub.kafka</c>: the broker from
+/// <see cref="KafkaTestBroker"/> (the mock in a process of its own, a container, or <c>KAFKA_BOOTSTRAP_SERVERS</c>)
+/// outlives it and keeps the group's offsets.
 /// </summary>
 [Collection(FaultCollection.Name)]
 public sealed class KafkaSigkillTests(FaultPki pki, ITestOutputHelper output)
@@ -16,10 +17,8 @@ public sealed class KafkaSigkillTests(FaultPki pki, ITestOutputHelper output)
     [Fact]
     public async Task GatewayKilledMidStream_EveryAcceptedPublishIsDeliveredAfterRestart()
     {
-        using var cluster = KafkaTestEnvironment.RealClusterBootstrapServers is null
-            ? await MockKafkaClusterProcess.StartAsync(brokerCount: 1, TimeSpan.FromSeconds(30))
-            : null;
-        var brokers = KafkaTestEnvironment.RealClusterBootstrapServers ?? cluster!.BootstrapServers;
+        using var broker = await KafkaTestBroker.StartOutOfProcessAsync(TimeSpan.FromSeconds(30));
+        var brokers = broker.BootstrapServers;
 
         var outcome = await SigkillScenario.RunAsync(pki, "pubsub.kafka", KafkaComponent(brokers), Messages, killAfterDelivered: Messages / 3, output);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Gateway.LoadGen.Load;
+using Gateway.LoadGen.Metrics;
 using Gateway.LoadGen.Rig;
 using Gateway.LoadGen.Servers;
 
@@ -77,34 +78,45 @@ internal static class VersusCommand
         IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
     {
         await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, 256);
-        var targets = new List<(string Label, ILoadTarget Target)> { ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections)) };
+        var targets = new List<(string Label, ILoadTarget Target, int ProcessId)>
+        {
+            ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections), (await rig.NoopAsync()).Process.Id),
+        };
         foreach (var broker in brokers)
         {
             var gateway = await rig.StartGatewayAsync([broker], []);
-            targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections)));
+            targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections), gateway.Process.Id));
             if (otherBuild is not null || otherEnvironment.Count > 0)
             {
                 var other = await rig.StartGatewayAsync([broker], [], otherBuild, otherEnvironment);
                 var label = string.Join(", ", new[] { otherBuild is null ? null : "baseline build" }
                     .Concat(otherEnvironment.Select(pair => $"{pair.Key}={pair.Value}")).OfType<string>());
-                targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections)));
+                targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections), other.Process.Id));
             }
         }
 
         var perRound = new double[targets.Count, rounds];
+        var cpuPerRequest = new double[targets.Count, rounds];
         for (var round = 0; round < rounds; round++)
         {
             for (var step = 0; step < targets.Count; step++)
             {
                 var index = (step + round) % targets.Count;
                 var shape = new LoadShape(LoadMode.Closed, connections, 0, round == 0 ? warmup : TimeSpan.FromSeconds(1), duration);
+                var cpuBefore = ServerCpu.Of(targets[index].ProcessId);
                 var outcome = await shape.RunAsync(targets[index].Target, null, cancellationToken);
+                var cpuAfter = ServerCpu.Of(targets[index].ProcessId);
                 perRound[index, round] = outcome.Errors.Snapshot().Count == 0 ? outcome.PerSecond : double.NaN;
+                // The server's CPU over the whole measurement (warm-up included) per request of the window;
+                // the first round's long warm-up is left out.
+                cpuPerRequest[index, round] = round > 0 && outcome.Succeeded > 0 && cpuBefore is { } before && cpuAfter is { } after
+                    ? (after - before).TotalMicroseconds / outcome.Succeeded
+                    : double.NaN;
                 Console.Error.WriteLine($"round {round + 1}/{rounds}: {targets[index].Label}: {outcome.PerSecond:0} req/s");
             }
         }
 
-        foreach (var (_, target) in targets)
+        foreach (var (_, target, _) in targets)
         {
             await target.DisposeAsync();
         }
@@ -114,7 +126,8 @@ internal static class VersusCommand
         {
             var values = Enumerable.Range(0, rounds).Select(r => perRound[i, r]).ToArray();
             var ratios = Enumerable.Range(0, rounds).Select(r => perRound[i, r] / perRound[0, r]).ToArray();
-            rows.Add(new VersusRow(targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values));
+            var cpu = Enumerable.Range(1, rounds - 1).Select(r => cpuPerRequest[i, r]).Where(v => !double.IsNaN(v)).ToArray();
+            rows.Add(new VersusRow(targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values, cpu.Length > 0 ? Median(cpu) : double.NaN));
         }
 
         return new VersusTable(Environment.ProcessorCount, connections, rounds, duration.TotalSeconds, rows);
@@ -131,17 +144,17 @@ internal static class VersusCommand
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{table.Rounds} interleaved rounds × {table.Seconds:0} s, {table.Connections} keep-alive connections, closed loop; NaN = a round with errors");
         text.AppendLine();
-        text.AppendLine("| target | median req/s | min | max | median ratio to no-op (same round) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| target | median req/s | min | max | median ratio to no-op (same round) | server CPU µs per request (median of rounds 2+) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in table.Rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} | {row.MedianServerCpuMicrosecondsPerRequest:0} |");
         }
 
         return text.ToString();
     }
 
-    private sealed record VersusRow(string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound);
+    private sealed record VersusRow(string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound, double MedianServerCpuMicrosecondsPerRequest);
 
     private sealed record VersusTable(int Cores, int Connections, int Rounds, double Seconds, IReadOnlyList<VersusRow> Rows);
 }

@@ -75,7 +75,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(errors.Count >= 9, stderr);
         Assert.Contains(errors, e => e.StartsWith("components.yaml:6: resource 'pubsub' (Component):", StringComparison.Ordinal) && e.Contains("pubsub.nope", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("components.yaml:", StringComparison.Ordinal) && e.Contains("'maxPendingMessages'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("components.yaml:", StringComparison.Ordinal) && e.Contains("'colour'", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("'colour'", StringComparison.Ordinal));
+        Assert.Contains(stderr.Split('\n'), w => w.StartsWith("warning: components.yaml:17: resource 'memory' (Component): metadata 'colour' is not a pubsub.in-memory setting", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("subscriptions.yaml:", StringComparison.Ordinal) && e.Contains("'missing'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("subscriptions.yaml:", StringComparison.Ordinal) && e.Contains("column 12", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("subscriptions.yaml:", StringComparison.Ordinal) && e.Contains("topc", StringComparison.Ordinal));
@@ -84,6 +85,42 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(errors, e => e.StartsWith("apps.yaml:", StringComparison.Ordinal) && e.Contains("maxConcurrency", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("apps.yaml:", StringComparison.Ordinal) && e.Contains("ConfigMap", StringComparison.Ordinal));
         Assert.Contains($"{errors.Count} error(s)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_OnlyWarnings_PrintsThemWithFileAndLineAndExits0_StrictExits1()
+    {
+        File.WriteAllText(Path.Combine(_folder, "kafka.yaml"), """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: orders
+            spec:
+              type: pubsub.kafka
+              metadata:
+              - name: brokers
+                value: localhost:9092
+              - name: authType
+                value: none
+              - name: consumerGrop
+                value: billing
+              - name: schemaRegistryURL
+                value: http://registry:8081
+            """);
+
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(_folder, "validate", "--resources-path", _folder);
+        var (strictExitCode, strictStdout, strictStderr) = await GatewayProcess.RunAsync(_folder, "validate", "--resources-path", _folder, "--strict");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.StartsWith("valid: 1 component(s)", stdout, StringComparison.Ordinal);
+        var warnings = stderr.Split('\n').Where(line => line.StartsWith("warning: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.StartsWith("warning: kafka.yaml:12: resource 'orders' (Component): metadata 'consumerGrop'", StringComparison.Ordinal) && w.Contains("did you mean 'consumerGroup'?", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("warning: kafka.yaml:14: resource 'orders' (Component): metadata 'schemaRegistryURL' is accepted but has no effect here:", StringComparison.Ordinal));
+        Assert.Equal(1, strictExitCode);
+        Assert.Equal(string.Empty, strictStdout);
+        Assert.Contains("2 warning(s)", strictStderr, StringComparison.Ordinal);
+        Assert.Contains("--strict", strictStderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,9 +32,7 @@ public sealed class RuntimeSubscriptionReplicaTests : IDisposable
     [Fact]
     public async Task Kafka_SubscriptionDeclaredOnOneReplica_IsListedAndDeliveredByTheOther_AndDeletedOnBoth()
     {
-        using var mock = KafkaTestEnvironment.RealClusterBootstrapServers is null ? new MockKafkaCluster(brokerCount: 1) : null;
-        var brokers = KafkaTestEnvironment.RealClusterBootstrapServers ?? mock!.BootstrapServers;
-        await TwoReplicasShareRuntimeSubscriptionsAsync(TestAssets.Yaml("components/kafka.yaml", new { name = "shared", brokers }));
+        await TwoReplicasShareRuntimeSubscriptionsAsync(TestAssets.Yaml("components/kafka.yaml", new { name = "shared", brokers = KafkaTestBroker.BootstrapServers }));
     }
 
     private async Task TwoReplicasShareRuntimeSubscriptionsAsync(string component)

@@ -49,7 +49,18 @@ internal sealed class ComponentParser(IReadOnlyDictionary<string, IPubSubDriverF
         {
             var item = metadata.FirstOrDefault(entry => string.Equals(entry.Name, problem.Key, StringComparison.OrdinalIgnoreCase));
             var line = item?.Line ?? spec.LineOf("metadata");
-            spec.Context.Error(line, $"metadata '{problem.Key}': {problem.Message}");
+            // Drivers that use the shared metadata helper already start with "metadata 'key'".
+            var message = problem.Message.StartsWith($"metadata '{problem.Key}'", StringComparison.Ordinal)
+                ? problem.Message
+                : $"metadata '{problem.Key}': {problem.Message}";
+            if (problem.IsError)
+            {
+                spec.Context.Error(line, message);
+            }
+            else
+            {
+                spec.Context.Warning(line, message);
+            }
         }
     }
 }
