@@ -20,6 +20,8 @@ public static class EventIds
     {
         public const int PublishFailed = 1002;
         public const int BulkPublishFailed = 1003;
+        public const int StillFailing = 1005;
+        public const int Recovered = 1006;
     }
 
     /// <summary>Events of <c>RequestBodyReader</c> (Gateway/Publishing/RequestBodyReader.cs).</summary>
@@ -120,6 +122,13 @@ public static class EventIds
         public const int Refused = 2001;
     }
 
+    /// <summary>Events of <c>PlainHttpHint</c> (Gateway/Authentication/PlainHttpHint.cs).</summary>
+    public static class PlainHttpHint
+    {
+        public const int First = 2002;
+        public const int Again = 2003;
+    }
+
     /// <summary>Events of <c>CredentialWatcher</c> (Gateway/Credentials/CredentialWatcher.cs).</summary>
     public static class CredentialWatcher
     {
@@ -164,6 +173,9 @@ public static class EventIds
         public const int Undeliverable = 3005;
         public const int DeadLettered = 3006;
         public const int DeadLetterFailed = 3007;
+        public const int StillNotDelivered = 3008;
+        public const int BatchNotDelivered = 3501;
+        public const int Recovered = 3009;
     }
 
     /// <summary>Events of <c>SubscriptionManager</c> (Gateway/Subscriptions/SubscriptionManager.cs).</summary>
@@ -183,6 +195,7 @@ public static class EventIds
         public const int Unreachable = 3202;
         public const int Failed = 3203;
         public const int Warning = 3204;
+        public const int None = 3205;
     }
 
     /// <summary>Events of <c>RuntimeSubscriptionLog</c> (Gateway/Subscriptions/RuntimeSubscriptionLog.cs).</summary>
@@ -198,11 +211,6 @@ public static class EventIds
         public const int StoreStillUnreadable = 3308;
     }
 
-    /// <summary>Events of <c>BulkDeliveryHandler</c> (Gateway/Delivery/BulkDeliveryHandler.cs).</summary>
-    public static class BulkDeliveryHandler
-    {
-        public const int NotAllDelivered = 3501;
-    }
 
     /// <summary>Events of <c>ConsumerLagSampler</c> (Gateway/Subscriptions/ConsumerLagSampler.cs).</summary>
     public static class ConsumerLagSampler

@@ -20,6 +20,7 @@ internal static class TlsEndpoint
     public static void Configure(ListenOptions listen, Func<GatewayCredentials> credentials, TimeProvider timeProvider)
     {
         listen.Protocols = HttpProtocols.Http1AndHttp2;
+        PlainHttpHint.Use(listen);
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {
             OnConnection = context =>

@@ -16,8 +16,15 @@ internal static class GatewayCli
 
     public static Task<int> InvokeAsync(string[] args)
     {
+        Hosting.DurationSettingConverter.Install();
+        // `gateway help [command]` is `gateway [command] --help`.
+        if (args is ["help", .. var rest])
+        {
+            args = [.. rest, "--help"];
+        }
+
         // `gateway` and `gateway --flag ...` mean `gateway run ...`.
-        var known = new[] { "run", "validate", "scopes", "certs", "identity", "--help", "-h", "-?", "--version" };
+        var known = new[] { "run", "validate", "scopes", "certs", "identity", "help", "--help", "-h", "-?", "--version" };
         if (args.Length == 0 || (args[0].StartsWith('-') && !known.Contains(args[0])))
         {
             args = ["run", .. args];

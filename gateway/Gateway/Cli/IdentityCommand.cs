@@ -61,14 +61,14 @@ internal static class IdentityCommand
             Description = "TRUST_DOMAIN=PEM_FILE; repeatable. With bundles the full chain check runs.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var kubernetes = new Option<string[]>("--kubernetes-shape")
+        var idShapes = new Option<string[]>("--id-shape")
         {
-            Description = "Trust domain whose IDs use /ns/<ns>/sa/<sa> instead of Dapr's /ns/<ns>/<app-id>; repeatable.",
+            Description = "<trust-domain>=dapr|k8s-sa: how that domain's SPIFFE IDs name apps, as for 'gateway run'; repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("inspect", "Show the SPIFFE ID, app identity and validity of a certificate, and why it would be refused; or what a SPIFFE Workload API hands out.")
         {
-            cert, spiffeEndpoint, timeout, bundles, kubernetes,
+            cert, spiffeEndpoint, timeout, bundles, idShapes,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -80,20 +80,52 @@ internal static class IdentityCommand
                 return Task.FromResult(1);
             }
 
-            var kubernetesDomains = parse.GetValue(kubernetes) ?? [];
+            if (!TryReadShapes(parse.GetValue(idShapes) ?? [], out var shapes, out var shapeProblem))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--id-shape: {shapeProblem}");
+                return Task.FromResult(1);
+            }
+
             if (endpoint is not null)
             {
-                var shapes = new IdShapes(kubernetesDomains.Select(td => new KeyValuePair<string, IdShape>(td, IdShape.KubernetesServiceAccount)));
                 return WorkloadApiInspection.RunAsync(
                     endpoint, shapes, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
             }
 
-            return Task.FromResult(Inspect(parse, certPath!, parse.GetValue(bundles) ?? [], kubernetesDomains));
+            return Task.FromResult(Inspect(parse, certPath!, parse.GetValue(bundles) ?? [], shapes));
         });
         return command;
     }
 
-    private static int Inspect(ParseResult parse, string certPath, string[] bundleArguments, string[] kubernetesDomains)
+    /// <summary>The <c>--id-shape TD=dapr|k8s-sa</c> values, spelled as <c>gateway run</c> takes them.</summary>
+    private static bool TryReadShapes(string[] arguments, out IdShapes shapes, out string problem)
+    {
+        var byDomain = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            var separator = argument.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0 || separator == argument.Length - 1)
+            {
+                (shapes, problem) = (null!, $"'{argument}' is not of the form <trust-domain>=dapr|k8s-sa");
+                return false;
+            }
+
+            byDomain[argument[..separator]] = argument[(separator + 1)..];
+        }
+
+        try
+        {
+            (shapes, problem) = (IdShapes.FromConfiguration(byDomain), "");
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            (shapes, problem) = (null!, ex.Message);
+            return false;
+        }
+    }
+
+    private static int Inspect(ParseResult parse, string certPath, string[] bundleArguments, IdShapes shapes)
     {
         var stderr = parse.InvocationConfiguration.Error;
         if (!TryLoadBundles(bundleArguments, out var bundles, out var bundleProblem))
@@ -119,8 +151,6 @@ internal static class IdentityCommand
             return 1;
         }
 
-        var shapes = new IdShapes(
-            kubernetesDomains.Select(td => new KeyValuePair<string, IdShape>(td, IdShape.KubernetesServiceAccount)));
         var verdict = Judge(certificates[0], certificates.Skip(1), bundles, shapes, DateTimeOffset.UtcNow);
         parse.InvocationConfiguration.Output.WriteLine(Json(IndentedJson, writer => WriteInspection(writer, certPath, certificates[0], verdict)));
         return verdict.Accepted == false ? Refused : 0;

@@ -26,7 +26,7 @@ internal static class RunCommand
         var spiffeEndpoint = new Option<string?>("--spiffe-endpoint") { Description = "SPIFFE Workload API (SPIRE agent) to take the SVID and bundles from: unix:///path or tcp://IP:PORT (default: SPIFFE_ENDPOINT_SOCKET when set and no SVID files are given)." };
         var spiffeId = new Option<string?>("--spiffe-id") { Description = "With --spiffe-endpoint: use the SVID with this SPIFFE ID when the agent hands out several (default: the first)." };
         var spiffeHint = new Option<string?>("--spiffe-hint") { Description = "With --spiffe-endpoint: use the SVID with this hint when the agent hands out several." };
-        var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 00:00:05 (default 5 s)." };
+        var pollInterval = new Option<string?>("--credential-poll-interval") { Description = "How often SVID and bundle files are checked for rotation, e.g. 5s or 1m (default 5s)." };
         var metricsListen = new Option<string?>("--metrics-listen") { Description = "http://HOST:PORT to serve Prometheus metrics on (GET /metrics; default: no metrics port)." };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint") { Description = "Base URL of an OTLP receiver, e.g. http://collector:4318: export traces and metrics (default: OTEL_EXPORTER_OTLP_ENDPOINT, else off)." };
         var otlpProtocol = new Option<string?>("--otlp-protocol") { Description = "http/protobuf (default) or grpc." };
@@ -115,10 +115,40 @@ internal static class RunCommand
             InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", nameof(LogLevel.Warning))],
         });
         builder.Configuration.AddInMemoryCollection(overrides);
-        var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
-        if (ConsoleLogFormat.Check(options.LogFormat) is { } formatError)
+        GatewayOptions options;
+        try
         {
-            Console.Error.WriteLine($"error: {formatError}");
+            options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // "Failed to convert configuration value 'x' at 'Gateway:...' to type ..." and the converter's reason.
+            Console.Error.WriteLine($"error: {ex.Message.TrimEnd('.')}: {ex.InnerException?.Message}");
+            return 1;
+        }
+
+        // Every argument is checked before anything is written or started: no development CA, no
+        // listener, for a run that cannot start.
+        if ((ConsoleLogFormat.Check(options.LogFormat) ?? ListenCheck.Problem(options)) is { } startError)
+        {
+            Console.Error.WriteLine($"error: {startError}");
+            return 1;
+        }
+
+        var loaded = ResourceLoader.Load(options.ResourcesPath, DriverCatalog.Default, options.MaxResourceFileBytes);
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (loaded.Errors.Count > 0)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine($"error: {loaded.Errors.Count} problem(s) in the resources under {Path.GetFullPath(options.ResourcesPath)}; nothing was started");
             return 1;
         }
 
@@ -154,23 +184,6 @@ internal static class RunCommand
             return 1;
         }
 
-        var loaded = ResourceLoader.Load(options.ResourcesPath, DriverCatalog.Default, options.MaxResourceFileBytes);
-        foreach (var warning in loaded.Warnings)
-        {
-            Console.Error.WriteLine($"warning: {warning}");
-        }
-
-        if (loaded.Errors.Count > 0)
-        {
-            foreach (var error in loaded.Errors)
-            {
-                Console.Error.WriteLine(error);
-            }
-
-            Console.Error.WriteLine($"error: {loaded.Errors.Count} problem(s) in the resources under {Path.GetFullPath(options.ResourcesPath)}; nothing was started");
-            return 1;
-        }
-
         WebApplication built;
         try
         {
@@ -183,7 +196,17 @@ internal static class RunCommand
         }
 
         await using var app = built;
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the check and the start.
+            Console.Error.WriteLine($"error: {ex.Message}; choose another address with --listen https://HOST:PORT");
+            return 1;
+        }
+
         var startupLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Hosting.Startup");
         foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {

@@ -59,7 +59,8 @@ internal static class ScopesCommand
     private static void Write(TextWriter stdout, bool allowed, string reason)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: the reason quotes names ('orders'), which a terminal should show as written.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("allowed", allowed);

@@ -6,6 +6,7 @@ using Gateway.Credentials;
 using Gateway.Identity;
 using Gateway.Resiliency;
 using Gateway.Resources;
+using Gateway.Telemetry;
 
 namespace Gateway.Delivery;
 
@@ -33,7 +34,11 @@ internal sealed partial class AppChannel : IDisposable
         _limiter = new AppConcurrencyLimiter(app.MaxConcurrency);
         _backoff = new AppBackoff(timeProvider);
         _clients = new CredentialBoundClients(credentials, current => CreateClient(current, credentials, timeProvider));
+        Failures = new FailureRun(timeProvider, FailureRun.DefaultPeriod);
     }
+
+    /// <summary>The app's current run of failed deliveries, shared by all its subscriptions, so the log stays short while it is down.</summary>
+    public FailureRun Failures { get; }
 
     public AppSpec App { get; }
 

@@ -10,23 +10,21 @@ namespace Gateway.Delivery;
 /// the batch is sent as one request per route path (<see cref="BulkPathSender"/>), and each message gets its
 /// own outcome from its entry's status through the same <see cref="DeliverySettlement"/>.
 /// </summary>
-internal sealed partial class BulkDeliveryHandler
+internal sealed class BulkDeliveryHandler
 {
     private readonly DeliveryTarget _target;
     private readonly DeliverySettlement _settlement;
     private readonly BulkPathSender _sender;
     private readonly BulkBatcher _batcher;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
 
-    public BulkDeliveryHandler(DeliveryTarget target, DeliverySettlement settlement, BulkPathSender sender, BatchLimits limits, TimeProvider timeProvider, ILogger logger)
+    public BulkDeliveryHandler(DeliveryTarget target, DeliverySettlement settlement, BulkPathSender sender, BatchLimits limits, TimeProvider timeProvider)
     {
         _target = target;
         _settlement = settlement;
         _sender = sender;
         _batcher = new BulkBatcher(limits.MaxMessages, limits.MaxAwait, timeProvider, DeliverAsync);
         _timeProvider = timeProvider;
-        _logger = logger;
     }
 
     public ValueTask<MessageOutcome> HandleAsync(BrokerMessage message, CancellationToken cancellationToken) =>
@@ -71,7 +69,7 @@ internal sealed partial class BulkDeliveryHandler
         var notDelivered = statuses.Count(status => status != AppReplyStatus.Success);
         if (notDelivered > 0)
         {
-            LogNotAllDelivered(_logger, notDelivered, entries.Count, _target.Topic, _target.App.AppId, path, detail);
+            _settlement.BatchNotDelivered(notDelivered, entries.Count, path, detail);
         }
 
         for (var position = 0; position < entries.Count; position++)
@@ -81,6 +79,4 @@ internal sealed partial class BulkDeliveryHandler
         }
     }
 
-    [LoggerMessage(EventId = EventIds.BulkDeliveryHandler.NotAllDelivered, Level = LogLevel.Warning, Message = "{Count} of {Total} messages of topic '{Topic}' not delivered to app '{AppId}' at '{Path}' in one batch: {Detail}")]
-    private static partial void LogNotAllDelivered(ILogger logger, int count, int total, string topic, string appId, string path, string detail);
 }

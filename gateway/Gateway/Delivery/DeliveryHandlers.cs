@@ -29,7 +29,7 @@ internal sealed class DeliveryHandlers(
         if (batch is { } limits)
         {
             var sender = new BulkPathSender(target, policy, attemptTimeout, metrics, tracing);
-            return new BulkDeliveryHandler(target, settlement, sender, limits, timeProvider, loggerFactory.CreateLogger<BulkDeliveryHandler>()).HandleAsync;
+            return new BulkDeliveryHandler(target, settlement, sender, limits, timeProvider).HandleAsync;
         }
 
         return new DeliveryHandler(target, settlement, policy, attemptTimeout, metrics, tracing, timeProvider).HandleAsync;

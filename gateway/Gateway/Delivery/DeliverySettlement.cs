@@ -49,6 +49,7 @@ internal sealed partial class DeliverySettlement(DeliveryTarget target, PublishS
         switch (status)
         {
             case AppReplyStatus.Success:
+                Delivered();
                 return MessageOutcome.Acknowledge;
             case AppReplyStatus.Drop:
                 if (detail is not null)
@@ -60,10 +61,52 @@ internal sealed partial class DeliverySettlement(DeliveryTarget target, PublishS
             default:
                 if (detail is not null)
                 {
-                    LogNotDelivered(logger, message.Id, target.Topic, target.App.AppId, path, detail);
+                    NotDelivered(message.Id, path, detail);
                 }
 
                 return target.DeadLetterTopic is null ? MessageOutcome.Redeliver : await DeadLetterAsync(message, bestEffort: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A message the app did not take: the first of a run is logged whole, then one summary per period (the
+    /// app's run is shared by all its subscriptions), so an app that is down for a while makes a few lines, not one per retry.
+    /// </summary>
+    public void NotDelivered(string messageId, string path, string detail)
+    {
+        if (IsFirstFailure(detail))
+        {
+            LogNotDelivered(logger, messageId, target.Topic, target.App.AppId, path, detail);
+        }
+    }
+
+    /// <summary>Messages of one batch the app did not take, logged as <see cref="NotDelivered"/> is.</summary>
+    public void BatchNotDelivered(int count, int total, string path, string detail)
+    {
+        if (IsFirstFailure(detail))
+        {
+            LogBatchNotDelivered(logger, count, total, target.Topic, target.App.AppId, path, detail);
+        }
+    }
+
+    /// <summary>Counts a failure in the app's run; true when it starts the run (log it whole); logs the periodic summary itself.</summary>
+    private bool IsFirstFailure(string detail)
+    {
+        var note = target.Failures.Failed();
+        if (note.Kind == FailureNoteKind.Summary)
+        {
+            LogStillNotDelivered(logger, note.Count, target.App.AppId, (int)FailureRun.DefaultPeriod.TotalSeconds, detail);
+        }
+
+        return note.Kind == FailureNoteKind.First;
+    }
+
+    /// <summary>A delivery the app took: ends the app's run of failures, saying so once.</summary>
+    public void Delivered()
+    {
+        if (target.Failures.Succeeded() is > 0 and var failures)
+        {
+            LogRecovered(logger, target.App.AppId, failures);
         }
     }
 
@@ -101,6 +144,17 @@ internal sealed partial class DeliverySettlement(DeliveryTarget target, PublishS
         LogDeadLetterFailed(logger, message.Id, deadLetterTopic, error.Message);
         return bestEffort ? MessageOutcome.Acknowledge : MessageOutcome.Redeliver;
     }
+
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.BatchNotDelivered, Level = LogLevel.Warning,
+        Message = "{Count} of {Total} messages of topic '{Topic}' not delivered to app '{AppId}' at '{Path}' in one batch: {Detail}")]
+    private static partial void LogBatchNotDelivered(ILogger logger, int count, int total, string topic, string appId, string path, string detail);
+
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.StillNotDelivered, Level = LogLevel.Warning,
+        Message = "{Count} more deliveries to app '{AppId}' failed in the last {Seconds} s; the last: {Detail}")]
+    private static partial void LogStillNotDelivered(ILogger logger, int count, string appId, int seconds, string detail);
+
+    [LoggerMessage(EventId = EventIds.DeliverySettlement.Recovered, Level = LogLevel.Information, Message = "Deliveries to app '{AppId}' succeed again after {Count} failed")]
+    private static partial void LogRecovered(ILogger logger, string appId, int count);
 
     [LoggerMessage(EventId = EventIds.DeliverySettlement.Expired, Level = LogLevel.Warning, Message = "Message {MessageId} of topic '{Topic}' for app '{AppId}' expired before delivery")]
     private static partial void LogExpired(ILogger logger, string messageId, string topic, string appId);

@@ -2,6 +2,7 @@ using Gateway.Authentication;
 using Gateway.Pubsub;
 using Gateway.Resources;
 using Gateway.Routing;
+using Gateway.Telemetry;
 
 namespace Gateway.Delivery;
 
@@ -14,6 +15,7 @@ namespace Gateway.Delivery;
 /// <param name="RawPayload">Whether messages are raw payloads (<c>rawPayload</c>); null when the metadata value is not a boolean.</param>
 /// <param name="Routes">The routing rules, compiled.</param>
 /// <param name="Sender">The channel to the app (HTTPS POST today).</param>
+/// <param name="Failures">The app's run of failed deliveries, shared by its subscriptions (what is logged while it is down).</param>
 internal sealed record DeliveryTarget(
     AppSpec App,
     Caller Subscriber,
@@ -22,4 +24,5 @@ internal sealed record DeliveryTarget(
     string? DeadLetterTopic,
     bool? RawPayload,
     RouteTable Routes,
-    IAppSender Sender);
+    IAppSender Sender,
+    FailureRun Failures);

@@ -1,6 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Metadata;
 using Gateway.Publishing;
+using Gateway.Resources;
 using Gateway.Subscriptions;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -18,7 +19,8 @@ internal sealed class DaprApiRouter(
     BulkPublishEndpoint bulkPublish,
     MetadataEndpoint metadata,
     HealthEndpoints health,
-    RuntimeSubscriptionEndpoint subscriptions)
+    RuntimeSubscriptionEndpoint subscriptions,
+    SubscriptionDiscovery discovery)
 {
     public const string HealthPath = "/v1.0/healthz";
     public const string OutboundHealthPath = "/v1.0/healthz/outbound";
@@ -40,6 +42,9 @@ internal sealed class DaprApiRouter(
         {
             return;
         }
+
+        // An app that calls the gateway is up: its first call asks it for its subscriptions at once.
+        discovery.Noticed(new AppKey(caller.Namespace, caller.AppId));
 
         await DispatchAsync(context, caller, method, path, rawTarget);
     }

@@ -48,6 +48,7 @@ internal static class GatewayApp
             throw new InvalidOperationException(otlpError);
         }
 
+        DurationSettingConverter.Install();
         var idShapes = IdShapes.FromConfiguration(options.IdShapes);
         var store = new CredentialStore(credentials);
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Gateway.Authentication;
 using Gateway.CloudEvents;
 using Gateway.Drivers;
@@ -28,6 +29,10 @@ internal sealed partial class PublishService(
     TimeProvider timeProvider,
     ILogger<PublishService> logger)
 {
+    // Weak keys: a component replaced by live reload takes its run with it.
+    private readonly ConditionalWeakTable<PubsubComponent, FailureRun> _failures = new();
+    private int _runsInProgress;
+
     /// <summary>
     /// Starts a publish request: its span (continuing the caller's trace context), the component lookup
     /// for the caller's namespace and app ID, and the topic check. The front door reads the body only when
@@ -108,6 +113,7 @@ internal sealed partial class PublishService(
             await resiliency.OutboundFor(component.Namespace, component.Name, caller.AppId)
                 .ExecuteAsync(token => component.Driver.PublishAsync(request, token), cancellationToken);
             metrics.RecordPublish(component.Name, "stored", Stopwatch.GetElapsedTime(started));
+            RecordStored(component);
             return null;
         }
         catch (DriverException ex)
@@ -122,15 +128,53 @@ internal sealed partial class PublishService(
             ? null
             : DaprErrors.Forbidden(component.Name, topic, caller.AppId);
 
-    /// <summary>A publish the broker refused: counted on the publish instruments and logged.</summary>
+    /// <summary>
+    /// A publish the broker refused: counted on the publish instruments, and logged as part of the
+    /// component's run of failures (the first whole, then a summary per period), so a broker that is down
+    /// makes a few lines, not one per publish.
+    /// </summary>
     private void RecordFailure(PubsubComponent component, string topic, DriverException error, TimeSpan elapsed)
     {
         metrics.RecordPublish(component.Name, ResultOf(error), elapsed);
-        LogPublishFailed(logger, error, component.Name, topic, error.Message);
+        var note = FailuresOf(component).Failed();
+        if (note.Kind == FailureNoteKind.First)
+        {
+            Interlocked.Increment(ref _runsInProgress);
+            LogPublishFailed(logger, error, component.Name, topic, error.Message);
+        }
+        else if (note.Kind == FailureNoteKind.Summary)
+        {
+            LogStillFailing(logger, note.Count, component.Name, (int)FailureRun.DefaultPeriod.TotalSeconds, error.Message);
+        }
     }
+
+    /// <summary>A publish the broker took: ends the component's run of failures, saying so once.</summary>
+    private void RecordStored(PubsubComponent component)
+    {
+        if (Volatile.Read(ref _runsInProgress) == 0 || !_failures.TryGetValue(component, out var run))
+        {
+            return;
+        }
+
+        if (run.Succeeded() is > 0 and var failures)
+        {
+            Interlocked.Decrement(ref _runsInProgress);
+            LogRecovered(logger, component.Name, failures);
+        }
+    }
+
+    private FailureRun FailuresOf(PubsubComponent component) =>
+        _failures.GetValue(component, _ => new FailureRun(timeProvider, FailureRun.DefaultPeriod));
 
     /// <summary>The <c>result</c> tag of a publish the broker refused.</summary>
     private static string ResultOf(DriverException error) => error.IsTransient ? "transient_error" : "error";
+
+    [LoggerMessage(EventId = EventIds.PublishService.StillFailing, Level = LogLevel.Error,
+        Message = "{Count} more publishes to pubsub '{Pubsub}' failed in the last {Seconds} s; the last: {Error}")]
+    private static partial void LogStillFailing(ILogger logger, int count, string pubsub, int seconds, string error);
+
+    [LoggerMessage(EventId = EventIds.PublishService.Recovered, Level = LogLevel.Information, Message = "Publishes to pubsub '{Pubsub}' succeed again after {Count} failed")]
+    private static partial void LogRecovered(ILogger logger, string pubsub, int count);
 
     [LoggerMessage(EventId = EventIds.PublishService.PublishFailed, Level = LogLevel.Error, Message = "Publish to topic '{Topic}' on pubsub '{Pubsub}' failed: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string pubsub, string topic, string error);

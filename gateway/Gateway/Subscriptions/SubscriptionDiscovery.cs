@@ -1,4 +1,5 @@
 using Gateway.Drivers;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Gateway.Delivery;
 using Gateway.Resources;
@@ -8,22 +9,38 @@ namespace Gateway.Subscriptions;
 
 /// <summary>
 /// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> when the gateway starts,
-/// every <see cref="ISubscriptionSettings.DiscoveryInterval"/>, and soon after the app itself calls the gateway's
-/// metadata endpoint (as Dapr SDK servers do once they listen). 404 means none; an app that cannot be
-/// reached or answers garbage keeps what it declared last, so a restart of the app does not stop its
-/// deliveries.
+/// every <see cref="ISubscriptionSettings.DiscoveryInterval"/>, at the app's first authenticated call to the
+/// gateway and whenever it calls the metadata endpoint (as Dapr SDK servers do once they listen). An app
+/// that cannot be reached yet (the usual order on a laptop: gateway first) is asked again soon, after 1 s,
+/// then twice as long each time up to the interval. 404 and 501 mean none, as in Dapr, and are logged once;
+/// an app that answers garbage keeps what it declared last, so a restart of the app does not stop its deliveries.
 /// </summary>
 internal sealed partial class SubscriptionDiscovery(
     SubscriptionCatalog catalog,
     SubscriptionManager manager,
     AppChannels channels,
     IOptions<ISubscriptionSettings> options,
+    TimeProvider timeProvider,
     ILogger<SubscriptionDiscovery> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private readonly Channel<AppKey> _requests = Channel.CreateUnbounded<AppKey>();
+    private readonly ConcurrentDictionary<AppKey, bool> _noticed = new();
+    private readonly ConcurrentDictionary<AppKey, TimeSpan> _retryAfter = new();
+    private readonly ConcurrentDictionary<AppKey, bool> _saidNone = new();
+    private readonly ConcurrentDictionary<AppKey, bool> _retryPending = new();
 
     /// <summary>Asks for a discovery of one app soon.</summary>
     public void Trigger(AppKey app) => _requests.Writer.TryWrite(app);
+
+    /// <summary>An app called the gateway: the first call since start asks it for its subscriptions at once.</summary>
+    public void Noticed(AppKey app)
+    {
+        if (_noticed.TryAdd(app, true))
+        {
+            Trigger(app);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,12 +103,19 @@ internal sealed partial class SubscriptionDiscovery(
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, app.AppId, ex.Message);
+            RetrySoon(key, cancellationToken);
             return;
         }
 
+        _retryAfter.TryRemove(key, out _);
         List<SubscriptionDefinition> definitions;
-        if (answer.Status == 404)
+        if (answer.Status is 404 or 501)
         {
+            if (_saidNone.TryAdd(key, true))
+            {
+                LogNone(logger, app.AppId, answer.Status);
+            }
+
             definitions = [];
         }
         else if (answer.Status is < 200 or > 299)
@@ -118,6 +142,30 @@ internal sealed partial class SubscriptionDiscovery(
             await manager.ReconcileAsync(app, cancellationToken);
         }
     }
+
+    /// <summary>Asks the app again after its current back-off (1 s, doubling up to the discovery interval), once at a time.</summary>
+    private void RetrySoon(AppKey key, CancellationToken cancellationToken)
+    {
+        if (!_retryPending.TryAdd(key, true))
+        {
+            return;
+        }
+
+        var first = !_retryAfter.TryGetValue(key, out var delay);
+        delay = first ? FirstRetry : delay;
+        var next = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(options.Value.DiscoveryInterval.Ticks, FirstRetry.Ticks)));
+        _retryAfter[key] = next;
+        _ = Task.Delay(delay, timeProvider, cancellationToken).ContinueWith(
+            _ =>
+            {
+                _retryPending.TryRemove(key, out bool _);
+                Trigger(key);
+            },
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.None, Level = LogLevel.Information, Message = "App '{AppId}' answered {Status} to /dapr/subscribe: it declares no subscriptions there")]
+    private static partial void LogNone(ILogger logger, string appId, int status);
 
     [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Discovered, Level = LogLevel.Information, Message = "App '{AppId}' declares {Count} subscription(s) through /dapr/subscribe")]
     private static partial void LogDiscovered(ILogger logger, string appId, int count);

@@ -175,7 +175,8 @@ internal sealed partial class SubscriptionManager(
             return Fail(app, definition, routeError);
         }
 
-        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, new HttpAppSender(channels.For(app)));
+        var channel = channels.For(app);
+        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, new HttpAppSender(channel), channel.Failures);
         var concurrency = app.MaxConcurrency;
         BatchLimits? batch = null;
         if (definition.BulkSubscribe is { Enabled: true } bulk)

@@ -91,7 +91,7 @@ public sealed class IdentityCommandTests : IDisposable
         var (certPath, bundlePath) = IssueWithCa("cluster.local", "spiffe://cluster.local/ns/web/sa/frontend");
 
         var (exit, stdout, _) = Run(
-            "identity", "inspect", "--cert", certPath, "--trust-bundle", $"cluster.local={bundlePath}", "--kubernetes-shape", "cluster.local");
+            "identity", "inspect", "--cert", certPath, "--trust-bundle", $"cluster.local={bundlePath}", "--id-shape", "cluster.local=k8s-sa");
 
         Assert.Equal(0, exit);
         Assert.Equal("frontend", JsonDocument.Parse(stdout).RootElement.GetProperty("appIdentity").GetProperty("appId").GetString());

@@ -44,11 +44,15 @@ internal sealed class TestSubscriber : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> Received => [.. _received];
 
-    public static async Task<TestSubscriber> StartAsync(X509Certificate2 serverCertificate, X509Certificate2? issuer = null)
+    public static Task<TestSubscriber> StartAsync(X509Certificate2 serverCertificate, X509Certificate2? issuer = null) =>
+        StartAsync(serverCertificate, issuer, port: 0);
+
+    /// <summary>Starts on <paramref name="port"/> (0: one the OS picks), for an app that starts after the gateway knows its address.</summary>
+    public static async Task<TestSubscriber> StartAsync(X509Certificate2 serverCertificate, X509Certificate2? issuer, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new TlsHandshakeCallbackOptions
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(new TlsHandshakeCallbackOptions
         {
             OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
             {
