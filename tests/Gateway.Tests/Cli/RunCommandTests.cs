@@ -72,6 +72,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_WithoutCredentials_Exits1SayingWhatToPass()
     {
+        Directory.CreateDirectory(Path.Combine(_folder, "components"));
         var (exitCode, _, stderr) = await GatewayProcess.RunAsync(_folder, "run", "--listen", "https://127.0.0.1:0");
 
         Assert.Equal(1, exitCode);

@@ -52,8 +52,9 @@ public sealed class RunCommandWorkloadApiTests : IDisposable
     [Fact]
     public async Task SpiffeEndpointWithSvidFiles_RefusesToStartNamingTheConflict()
     {
+        Directory.CreateDirectory(Path.Combine(_folder, "components"));
         var (exit, _, stderr) = await GatewayProcess.RunAsync(
-            _folder, "--spiffe-endpoint", "unix:///run/spire/sockets/agent.sock", "--svid-cert", _pki.GatewayCertPath, "--svid-key", _pki.GatewayKeyPath);
+            _folder, "--listen", "https://127.0.0.1:0", "--spiffe-endpoint", "unix:///run/spire/sockets/agent.sock", "--svid-cert", _pki.GatewayCertPath, "--svid-key", _pki.GatewayKeyPath);
 
         Assert.Equal(1, exit);
         Assert.Contains("cannot also use SVID files (--svid-cert/--svid-key)", stderr, StringComparison.Ordinal);
