@@ -88,7 +88,7 @@ internal static class GatewayApp
         services.AddHostedService<InsecureAppWarnings>();
         services.AddSingleton<ResourceReloader>();
         services.AddHostedService(provider => new ResourceWatcher(
-            provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<IOptions<GatewayOptions>>(),
+            provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<ResourceSet>(), provider.GetRequiredService<IOptions<GatewayOptions>>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ResourceWatcher>>()));
 
         var app = builder.Build();

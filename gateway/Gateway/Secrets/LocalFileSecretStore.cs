@@ -11,11 +11,13 @@ namespace Gateway.Secrets;
 internal sealed class LocalFileSecretStore : ISecretStore
 {
     private readonly Dictionary<string, Dictionary<string, string>> _secrets;
+    private readonly bool _multiValued;
 
-    private LocalFileSecretStore(string path, Dictionary<string, Dictionary<string, string>> secrets)
+    private LocalFileSecretStore(string path, Dictionary<string, Dictionary<string, string>> secrets, bool multiValued)
     {
         Description = $"{SecretStoreTypes.LocalFile}, file '{path}'";
         _secrets = secrets;
+        _multiValued = multiValued;
     }
 
     public string Description { get; }
@@ -43,7 +45,7 @@ internal sealed class LocalFileSecretStore : ISecretStore
                 secrets[name] = new Dictionary<string, string>(StringComparer.Ordinal) { [name] = value };
             }
 
-            return new LocalFileSecretStore(path, secrets);
+            return new LocalFileSecretStore(path, secrets, multiValued: false);
         }
 
         foreach (var entry in document.RootElement.EnumerateObject())
@@ -59,7 +61,7 @@ internal sealed class LocalFileSecretStore : ISecretStore
             }
         }
 
-        return new LocalFileSecretStore(path, secrets);
+        return new LocalFileSecretStore(path, secrets, multiValued: true);
     }
 
     public SecretLookup Find(string secretName, string key)
@@ -75,7 +77,8 @@ internal sealed class LocalFileSecretStore : ISecretStore
         }
 
         var known = string.Join(", ", keys.Keys.Order(StringComparer.Ordinal).Select(name => $"'{name}'"));
-        return SecretLookup.Missing($"its secret '{secretName}' has no key '{key}' (its keys: {known}; without multiValued a secret's one key is its own name)");
+        var hint = _multiValued ? "" : "; without multiValued a secret's one key is its own name";
+        return SecretLookup.Missing($"its secret '{secretName}' has no key '{key}' (its keys: {known}{hint})");
     }
 
     public override string ToString() => Description;

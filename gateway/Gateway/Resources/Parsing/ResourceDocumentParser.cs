@@ -21,7 +21,7 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
 
         if (root is not YamlMappingNode mapping)
         {
-            context.Warning(root, $"the document is {YamlValues.Describe(root)}, not a resource, so it is skipped (as Dapr skips it); remove it, or write a mapping with apiVersion, kind, metadata and spec");
+            context.Skipped(root, $"the document is {YamlValues.Describe(root)}, not a resource, so it is skipped (as Dapr skips it); remove it, or write a mapping with apiVersion, kind, metadata and spec");
             return;
         }
 
@@ -105,13 +105,13 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
         var missing = new[] { "apiVersion", "kind" }.Where(field => string.IsNullOrWhiteSpace(YamlValues.PeekText(mapping, field))).ToList();
         if (missing.Count > 0 && missing.All(field => YamlValues.Peek(mapping, field) is null || YamlValues.IsNull(YamlValues.Peek(mapping, field)!)))
         {
-            context.Warning(mapping, $"the document has no {string.Join(" and no ", missing)}, so it is not a resource and is skipped (as Dapr skips it); add them, or move it out of the resources folder");
+            context.Skipped(mapping, $"the document has no {string.Join(" and no ", missing)}, so it is not a resource and is skipped (as Dapr skips it); add them, or move it out of the resources folder");
             return true;
         }
 
         if (context.Kind is { } kind && ResourceKinds.Ignored.Contains(kind))
         {
-            context.Warning(mapping, $"kind '{kind}' is ignored: the gateway only reads pub/sub resources");
+            context.Skipped(mapping, $"kind '{kind}' is ignored: the gateway only reads pub/sub resources");
             return true;
         }
 
@@ -124,11 +124,11 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
             {
                 var resourceNamespace = YamlValues.PeekText(mapping, "metadata", "namespace") ?? ResourceHeader.DefaultNamespace;
                 parsed.SkippedSecretStores[(resourceNamespace, name)] = type;
-                context.Warning(mapping, $"secret store type '{type}' is not one the gateway reads ({string.Join(", ", SecretStoreTypes.Supported)}), so it skips this component");
+                context.Skipped(mapping, $"secret store type '{type}' is not one the gateway reads ({string.Join(", ", SecretStoreTypes.Supported)}), so it skips this component");
             }
             else
             {
-                context.Warning(mapping, $"component type '{type}' is not pub/sub, so the gateway skips this component");
+                context.Skipped(mapping, $"component type '{type}' is not pub/sub, so the gateway skips this component");
             }
 
             return true;

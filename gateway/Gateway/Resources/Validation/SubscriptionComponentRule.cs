@@ -28,7 +28,10 @@ internal sealed class SubscriptionComponentRule : IResourceSetRule
                 line,
                 subscription.Name,
                 ResourceKinds.Subscription,
-                $"'spec.pubsubname' is '{subscription.PubsubName}', but {listed}; the subscription is skipped (as Dapr skips it) until that Component exists; fix the name or add the Component"));
+                $"'spec.pubsubname' is '{subscription.PubsubName}', but {listed}; the subscription is skipped (as Dapr skips it) until that Component exists; fix the name or add the Component")
+            {
+                Skipped = true,
+            });
         }
     }
 }
