@@ -44,11 +44,23 @@ public sealed class ConsumerGroupMarkerTests
     public async Task Redis_OneAppOnTwoReplicas_SharesItsGroup_AndGetsEachMessageOnce()
     {
         await using var redis = await RedisServer.StartAsync(appendOnly: false);
+        await OneAppOnTwoReplicasSharesItsGroupAsync(TestAssets.Yaml("components/redis-consumer-id.yaml", new { name = "pubsub", redisHost = redis.Address, consumerID = "{appID}" }));
+    }
+
+    [Fact]
+    public async Task Kafka_OneAppOnTwoReplicas_SharesItsGroup_AndGetsEachMessageOnce()
+    {
+        await OneAppOnTwoReplicasSharesItsGroupAsync(TestAssets.Yaml(
+            "components/kafka-consumer-group.yaml", new { name = "pubsub", brokers = KafkaTestBroker.BootstrapServers, consumerGroup = "{appID}" }));
+    }
+
+    private static async Task OneAppOnTwoReplicasSharesItsGroupAsync(string component)
+    {
         using var pki = new TestPki();
         await using var worker = await TestSubscriber.StartAsync(pki.IssueApp("worker"));
         var topic = $"jobs-{Guid.NewGuid():N}";
         var resources = TestAssets.Join(
-            TestAssets.Yaml("components/redis-consumer-id.yaml", new { name = "pubsub", redisHost = redis.Address, consumerID = "{appID}" }),
+            component,
             TestAssets.Yaml("apps/app.yaml", new { name = "worker", baseUrl = worker.BaseAddress }),
             TestAssets.Yaml("subscriptions/subscription.yaml", new { name = "jobs", pubsub = "pubsub", topic, route = "/jobs" }));
         await using var replicaA = await GatewayTestHost.StartAsync(pki, resources, options => options.PodName = "gateway-a");
