@@ -6,7 +6,10 @@ namespace Gateway.Cli;
 
 /// <summary>
 /// <c>gateway validate --resources-path DIR [--strict]</c>: every warning and error at once on stderr; exit 1
-/// when there is an error (or, with <c>--strict</c>, a warning), else exit 0.
+/// when there is an error (or, with <c>--strict</c>, a warning), else exit 0. What is skipped as Dapr skips it
+/// (documents without apiVersion or kind, kinds and component types the gateway does not read, subscriptions
+/// whose pubsub does not exist) is a warning naming it, and counted on the summary line. Secret values are read
+/// to check the components, and never printed.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -19,9 +22,10 @@ internal static class ValidateCommand
         return command;
     }
 
-    internal static int Run(string directory, TextWriter stdout, TextWriter stderr, bool strict = false)
+    /// <param name="environment">Where <c>secretstores.local.env</c> and <c>envRef</c> read; default the process's environment.</param>
+    internal static int Run(string directory, TextWriter stdout, TextWriter stderr, bool strict = false, Func<string, string?>? environment = null)
     {
-        var result = ResourceLoader.Load(directory, DriverCatalog.Default);
+        var result = ResourceLoader.Load(directory, DriverCatalog.Default, environment: environment);
         foreach (var warning in result.Warnings)
         {
             stderr.WriteLine($"warning: {warning}");
@@ -45,8 +49,10 @@ internal static class ValidateCommand
         }
 
         var resources = result.Resources!;
+        var skipped = result.Warnings.Count(warning => warning.Skipped);
         stdout.WriteLine(
             $"valid: {resources.Components.Count} component(s), {resources.Subscriptions.Count} subscription(s), {resources.Apps.Count} app(s), {resources.Resiliencies.Count} resiliency resource(s)" +
+            (skipped > 0 ? $"; {skipped} document(s) skipped" : string.Empty) +
             (result.Warnings.Count > 0 ? $"; {result.Warnings.Count} warning(s) on stderr" : string.Empty));
         return 0;
     }

@@ -8,6 +8,7 @@ using Gateway.Publishing;
 using Gateway.Pubsub;
 using Gateway.Resiliency;
 using Gateway.Resources;
+using Gateway.Resources.Markers;
 using Gateway.Subscriptions;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
@@ -77,7 +78,7 @@ internal static class GatewayApp
         services.AddTelemetry(otlp, prometheus: metricsListen is not null)
             .AddCredentials(store, options)
             .AddCallerAuthentication(idShapes, options.JwtSvid)
-            .AddPubsub(resources, driverFactories)
+            .AddPubsub(resources, driverFactories, ReplicaName.Current(options.PodName))
             .AddResiliency(resources)
             .AddPublishing()
             .AddDelivery()
@@ -88,7 +89,7 @@ internal static class GatewayApp
         services.AddHostedService<InsecureAppWarnings>();
         services.AddSingleton<ResourceReloader>();
         services.AddHostedService(provider => new ResourceWatcher(
-            provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<IOptions<GatewayOptions>>(),
+            provider.GetRequiredService<ResourceReloader>(), driverFactories, provider.GetRequiredService<ResourceSet>(), provider.GetRequiredService<IOptions<GatewayOptions>>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ResourceWatcher>>()));
 
         var app = builder.Build();

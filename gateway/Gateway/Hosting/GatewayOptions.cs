@@ -98,6 +98,12 @@ internal sealed class GatewayOptions : ICredentialSettings, IDeliverySettings, I
     /// </summary>
     public long MaxResourceFileBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// This replica's name, the value of Dapr's <c>{podName}</c> marker in component metadata. Default: the
+    /// <c>POD_NAME</c> environment variable, else the host name. Restart-only.
+    /// </summary>
+    public string? PodName { get; set; }
+
     /// <summary>How long one delivery attempt to an app may take. Default 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

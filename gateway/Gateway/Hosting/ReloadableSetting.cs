@@ -30,6 +30,7 @@ internal sealed record ReloadableSetting(string Name, Func<GatewayOptions, objec
         new(nameof(GatewayOptions.CredentialPollInterval), o => o.CredentialPollInterval, null),
         new(nameof(GatewayOptions.WorkloadApi), o => o.WorkloadApi, null),
         new(nameof(GatewayOptions.ResourcesPollInterval), o => o.ResourcesPollInterval, null),
+        new(nameof(GatewayOptions.PodName), o => o.PodName, null),
         new(nameof(GatewayOptions.IdShapes), o => o.IdShapes, null),
         new(nameof(GatewayOptions.JwtSvid), o => o.JwtSvid, null),
         new(nameof(GatewayOptions.Dev), o => o.Dev, null),

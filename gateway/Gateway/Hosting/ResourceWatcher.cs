@@ -5,18 +5,21 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Hosting;
 
 /// <summary>
-/// Live reload: polls the resources folder every <see cref="GatewayOptions.ResourcesPollInterval"/>. When
-/// the files change they are loaded and validated as at start; a set with errors is logged (every error)
-/// and the last good set stays in use; a valid set is handed to <see cref="ResourceReloader"/>.
+/// Live reload: polls the resources folder, and the secret files its <c>secretstores.local.file</c> stores
+/// read, every <see cref="GatewayOptions.ResourcesPollInterval"/>. When they change the folder is loaded and
+/// validated as at start; a set with errors is logged (every error) and the last good set stays in use; a
+/// valid set is handed to <see cref="ResourceReloader"/>. Only the loop touches <c>_secretFiles</c> after start.
 /// </summary>
 internal sealed partial class ResourceWatcher(
     ResourceReloader reloader,
     IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories,
+    ResourceSet initial,
     IOptions<GatewayOptions> options,
     TimeProvider timeProvider,
     ILogger<ResourceWatcher> logger) : BackgroundService
 {
     private string _seen = "";
+    private IReadOnlyList<string> _secretFiles = initial.SecretFiles;
 
     /// <summary>
     /// Takes the folder's fingerprint while the host starts, before it serves: <see cref="ExecuteAsync"/>
@@ -24,7 +27,7 @@ internal sealed partial class ResourceWatcher(
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _seen = ResourceFingerprint.Take(options.Value.ResourcesPath, options.Value.MaxResourceFileBytes);
+        _seen = ResourceFingerprint.Take(options.Value.ResourcesPath, options.Value.MaxResourceFileBytes, _secretFiles);
         return base.StartAsync(cancellationToken);
     }
 
@@ -40,7 +43,9 @@ internal sealed partial class ResourceWatcher(
             {
                 try
                 {
-                    var now = ResourceFingerprint.Take(directory, options.Value.MaxResourceFileBytes);
+                    // A load that names other secret files changes the fingerprint's parts: the next poll then
+                    // reloads once more, which changes nothing when nothing else changed, and misses nothing.
+                    var now = ResourceFingerprint.Take(directory, options.Value.MaxResourceFileBytes, _secretFiles);
                     if (string.Equals(now, seen, StringComparison.Ordinal))
                     {
                         continue;
@@ -65,6 +70,7 @@ internal sealed partial class ResourceWatcher(
     {
         LogChanged(logger, directory);
         var loaded = ResourceLoader.Load(directory, driverFactories, options.Value.MaxResourceFileBytes);
+        _secretFiles = loaded.SecretFiles;
         foreach (var warning in loaded.Warnings)
         {
             LogWarning(logger, warning.ToString());

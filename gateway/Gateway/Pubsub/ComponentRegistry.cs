@@ -12,25 +12,29 @@ internal sealed class ComponentRegistry : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, IPubSubDriverFactory> _factories;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _timeProvider;
+    private readonly string _podName;
     private volatile IReadOnlyList<PubsubComponent> _components = [];
 
-    private ComponentRegistry(IReadOnlyDictionary<string, IPubSubDriverFactory> factories, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    private ComponentRegistry(IReadOnlyDictionary<string, IPubSubDriverFactory> factories, ILoggerFactory loggerFactory, TimeProvider timeProvider, string podName)
     {
         _factories = factories;
         _loggerFactory = loggerFactory;
         _timeProvider = timeProvider;
+        _podName = podName;
     }
 
     public IReadOnlyList<PubsubComponent> All => _components;
 
     /// <summary>Creates a driver for every component. Metadata was validated when the resources were loaded.</summary>
+    /// <param name="podName">This replica's name, the value of <c>{podName}</c> (<see cref="Resources.Markers.ReplicaName"/>).</param>
     public static ComponentRegistry Create(
         ResourceSet resources,
         IReadOnlyDictionary<string, IPubSubDriverFactory> factories,
         ILoggerFactory loggerFactory,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        string podName)
     {
-        var registry = new ComponentRegistry(factories, loggerFactory, timeProvider);
+        var registry = new ComponentRegistry(factories, loggerFactory, timeProvider, podName);
         registry._components = [.. resources.Components.Select(registry.CreateComponent)];
         return registry;
     }
@@ -78,7 +82,8 @@ internal sealed class ComponentRegistry : IAsyncDisposable
 
     private PubsubComponent CreateComponent(ComponentSpec spec)
     {
-        var driver = _factories[spec.Type].Create(new DriverContext(spec.Name, spec.MetadataDictionary, _loggerFactory, _timeProvider));
-        return new PubsubComponent(spec, driver);
+        var markers = new ComponentMarkers(spec, _podName);
+        var driver = _factories[spec.Type].Create(new DriverContext(spec.Name, markers.DriverMetadata(), _loggerFactory, _timeProvider));
+        return new PubsubComponent(spec, driver, markers);
     }
 }

@@ -7,10 +7,11 @@ namespace Gateway.Pubsub;
 /// <summary>A loaded pub/sub component: its declaration, its running driver and its topic scopes.</summary>
 internal sealed class PubsubComponent : IAsyncDisposable
 {
-    public PubsubComponent(ComponentSpec spec, IPubSubDriver driver)
+    public PubsubComponent(ComponentSpec spec, IPubSubDriver driver, ComponentMarkers markers)
     {
         Spec = spec;
         Driver = driver;
+        Markers = markers;
         Scopes = TopicScopes.Parse(spec.Metadata);
         Metadata = spec.MetadataDictionary;
     }
@@ -22,6 +23,9 @@ internal sealed class PubsubComponent : IAsyncDisposable
     public string Namespace => Spec.Namespace;
 
     public IPubSubDriver Driver { get; }
+
+    /// <summary>Dapr's metadata markers as this replica resolves them for this component (consumer groups per app).</summary>
+    public ComponentMarkers Markers { get; }
 
     public TopicScopes Scopes { get; }
 

@@ -5,7 +5,7 @@ namespace Gateway.Resources;
 /// <param name="Namespace"><c>metadata.namespace</c>, default <c>default</c>.</param>
 /// <param name="Type"><c>spec.type</c>, such as <c>pubsub.redis</c>; always a known driver type.</param>
 /// <param name="Version"><c>spec.version</c>, default <c>v1</c>.</param>
-/// <param name="Metadata"><c>spec.metadata</c> in declaration order, names as written; names are unique ignoring case.</param>
+/// <param name="Metadata"><c>spec.metadata</c> in declaration order, names as written, values from <c>secretKeyRef</c> fetched and markers unresolved; names are unique ignoring case.</param>
 /// <param name="Scopes">App IDs allowed to use the component; empty means every app.</param>
 /// <param name="Location">Where it was declared.</param>
 internal sealed record ComponentSpec(
@@ -20,4 +20,13 @@ internal sealed record ComponentSpec(
     /// <summary>The metadata as a case-insensitive dictionary, as drivers read it.</summary>
     public IReadOnlyDictionary<string, string> MetadataDictionary =>
         Metadata.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Names of the <see cref="Metadata"/> entries whose values came from a secret store or an environment variable
+    /// (<c>secretKeyRef</c>, <c>envRef</c>): never shown in messages, logs or the metadata API.
+    /// </summary>
+    public IReadOnlySet<string> SecretKeys { get; init; } = new HashSet<string>();
+
+    // Metadata may hold passwords, inline or from a secret store: never part of the text.
+    public override string ToString() => $"Component '{Namespace}/{Name}' ({Type}) at {Location}";
 }

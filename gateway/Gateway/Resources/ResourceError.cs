@@ -11,6 +11,9 @@ internal sealed record ResourceError(string File, int Line, string? Name, string
     /// <summary>1-based position of the YAML document in its file; used when the name is unknown.</summary>
     public int? Document { get; init; }
 
+    /// <summary>True for a warning that says a document or resource was skipped (not loaded), as Dapr skips it.</summary>
+    public bool Skipped { get; init; }
+
     public override string ToString()
     {
         var where = Line > 0 ? $"{File}:{Line}" : File;

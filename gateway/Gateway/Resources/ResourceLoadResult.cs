@@ -10,4 +10,7 @@ internal sealed record ResourceLoadResult(
     IReadOnlyList<ResourceError> Warnings)
 {
     public bool Succeeded => Resources is not null;
+
+    /// <summary>The secret files the load read or tried to read (full paths), valid or not: live reload watches them.</summary>
+    public IReadOnlyList<string> SecretFiles { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using Gateway.Drivers;
 using Gateway.Resources.Parsing;
+using Gateway.Resources.Resolution;
 using Gateway.Resources.Validation;
 
 namespace Gateway.Resources;
@@ -20,14 +21,23 @@ internal static class ResourceLoader
         new RouteExpressionRule(),
         new SubscriptionTopicRule(),
         new ResiliencyPolicyRule(),
+        new MarkerSpellingRule(),
+        new ConsumerGroupMarkerRule(),
+        new ProcessKeyMarkerRule(),
+        new NamespaceMarkerRule(),
     ];
 
     /// <param name="directory">The resources directory; file names in problems are relative to it.</param>
     /// <param name="driverFactories">The available drivers, keyed by component type such as <c>pubsub.redis</c>.</param>
-    /// <param name="maxFileBytes">The largest file read; a larger one is an error for that file.</param>
+    /// <param name="maxFileBytes">The largest file read (resources and secret files); a larger one is an error for that file.</param>
+    /// <param name="environment">Reads an environment variable (<c>secretstores.local.env</c>, <c>envRef</c>); default the process's.</param>
     public static ResourceLoadResult Load(
-        string directory, IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories, long maxFileBytes = ResourceFileReader.DefaultMaxBytes)
+        string directory,
+        IReadOnlyDictionary<string, IPubSubDriverFactory> driverFactories,
+        long maxFileBytes = ResourceFileReader.DefaultMaxBytes,
+        Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var diagnostics = new LoadDiagnostics();
         if (!Directory.Exists(directory))
         {
@@ -48,6 +58,17 @@ internal static class ResourceLoader
             }
         }
 
+        // Secrets and driver checks wait until every document is read: a store may be declared in a later file.
+        var stores = SecretStoreLoader.Load(parsed, directory, maxFileBytes, environment, diagnostics);
+        var resolver = new ComponentResolver(stores, parsed, environment, diagnostics);
+        foreach (var draft in parsed.ComponentDrafts)
+        {
+            if (resolver.Resolve(draft) is { } component)
+            {
+                parsed.Components.Add(component);
+            }
+        }
+
         foreach (var rule in Rules)
         {
             rule.Check(parsed, diagnostics);
@@ -55,6 +76,6 @@ internal static class ResourceLoader
 
         var errors = diagnostics.SortedErrors();
         var resources = errors.Count == 0 ? parsed.ToResourceSet() : null;
-        return new ResourceLoadResult(resources, errors, diagnostics.SortedWarnings());
+        return new ResourceLoadResult(resources, errors, diagnostics.SortedWarnings()) { SecretFiles = [.. parsed.SecretFiles] };
     }
 }

@@ -8,4 +8,7 @@ internal sealed record ResourceSet(
     IReadOnlyList<ResiliencySpec> Resiliencies)
 {
     public static ResourceSet Empty { get; } = new([], [], [], []);
+
+    /// <summary>The files the set's <c>secretstores.local.file</c> stores read (full paths): live reload watches them with the YAML.</summary>
+    public IReadOnlyList<string> SecretFiles { get; init; } = [];
 }

@@ -1,22 +1,25 @@
 using Gateway.Pubsub;
+using Gateway.Resources.Markers;
 
 namespace Gateway.Subscriptions;
 
 /// <summary>
 /// The consumer group of a subscription, and who may choose it. The group is the subscription's own
-/// <c>consumerGroup</c>/<c>consumerID</c> metadata, else the component's, else the app ID. Every gateway
-/// replica computes the same group, so replicas share the work through the broker, and each app gets every
-/// message. Groups belong to apps: only operator-written resources (Component and Subscription YAML) may
-/// name any group; a subscription an app declares itself (<c>/dapr/subscribe</c>, the runtime API) may not
-/// name a group other than the one it gets anyway, so no app can join another app's group and take its messages.
+/// <c>consumerGroup</c>/<c>consumerID</c> metadata, else the component's, else the app ID. Dapr's markers in
+/// them are resolved for the subscribing app (<see cref="ComponentMarkers.GroupFor"/>): <c>consumerID: "{appID}"</c>
+/// gives every app its own group, as every Dapr sidecar has. Every gateway replica computes the same group
+/// (unless the template asks for <c>{podName}</c> or <c>{uuid}</c>), so replicas share the work through the
+/// broker, and each app gets every message. Groups belong to apps: only operator-written resources (Component
+/// and Subscription YAML) may name any group; a subscription an app declares itself (<c>/dapr/subscribe</c>, the
+/// runtime API) may not name a group other than the one it gets anyway, so no app can join another app's group
+/// and take its messages. Markers in what an app declares resolve with its own ID, so <c>"{appID}"</c> there is
+/// its own group, and <c>"{podName}"</c> or <c>"{uuid}"</c> are refused unless the component's group is the same.
 /// </summary>
 internal static class ConsumerGroups
 {
-    private static readonly string[] Keys = ["consumerGroup", "consumerID"];
-
     /// <summary>The group <paramref name="definition"/> consumes in for <paramref name="appId"/>.</summary>
     public static string For(SubscriptionDefinition definition, PubsubComponent component, string appId) =>
-        Declared(definition.Metadata) ?? OwnGroup(component, appId);
+        Declared(definition, component, appId) ?? OwnGroup(component, appId);
 
     /// <summary>
     /// Why <paramref name="appId"/> may not consume as <paramref name="definition"/> asks; null when it may. Only a
@@ -24,7 +27,7 @@ internal static class ConsumerGroups
     /// </summary>
     public static string? Refusal(SubscriptionDefinition definition, PubsubComponent component, string appId)
     {
-        if (definition.Type == SubscriptionType.Declarative || Declared(definition.Metadata) is not { } asked)
+        if (definition.Type == SubscriptionType.Declarative || Declared(definition, component, appId) is not { } asked)
         {
             return null;
         }
@@ -37,21 +40,14 @@ internal static class ConsumerGroups
     }
 
     /// <summary>The group an app gets when its subscription names none: the component's, else the app ID.</summary>
-    private static string OwnGroup(PubsubComponent component, string appId) => Declared(component.Metadata) ?? appId;
+    private static string OwnGroup(PubsubComponent component, string appId) =>
+        AppOwnedKeys.GroupTemplate(component.Metadata) is { } template ? Nonblank(component.Markers.GroupFor(template, appId, operatorWritten: true), appId) : appId;
 
-    private static string? Declared(IReadOnlyDictionary<string, string> metadata)
-    {
-        foreach (var key in Keys)
-        {
-            foreach (var (name, value) in metadata)
-            {
-                if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
-                {
-                    return value.Trim();
-                }
-            }
-        }
+    private static string? Declared(SubscriptionDefinition definition, PubsubComponent component, string appId) =>
+        AppOwnedKeys.GroupTemplate(definition.Metadata) is { } template
+            ? Nonblank(component.Markers.GroupFor(template, appId, operatorWritten: definition.Type == SubscriptionType.Declarative), appId)
+            : null;
 
-        return null;
-    }
+    // A template of markers only cannot resolve to nothing, but a group is never blank.
+    private static string Nonblank(string group, string appId) => group.Length > 0 ? group : appId;
 }

@@ -13,7 +13,7 @@ public sealed class ComponentRegistryReplaceTests
     private static ResourceSet SetOf(params ComponentSpec[] components) => new(components, [], [], []);
 
     private static ComponentRegistry Create(params ComponentSpec[] components) =>
-        ComponentRegistry.Create(SetOf(components), DriverCatalog.Default, NullLoggerFactory.Instance, TimeProvider.System);
+        ComponentRegistry.Create(SetOf(components), DriverCatalog.Default, NullLoggerFactory.Instance, TimeProvider.System, "gateway-0");
 
     [Fact]
     public async Task Replace_UnchangedDeclarationInAnotherPlace_KeepsTheSameComponent()

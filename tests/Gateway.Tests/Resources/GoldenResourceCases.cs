@@ -33,7 +33,7 @@ internal static class GoldenResourceCases
 
     private static string Describe(ComponentSpec component) =>
         $"component {component.Namespace}/{component.Name} type={component.Type} version={component.Version} " +
-        $"metadata=[{string.Join(", ", component.Metadata.Select(pair => $"{pair.Key}={pair.Value}"))}] scopes=[{string.Join(",", component.Scopes)}] at {component.Location}";
+        $"metadata=[{string.Join(", ", component.Metadata.Select(pair => $"{pair.Key}={(component.SecretKeys.Contains(pair.Key) ? "<secret>" : pair.Value)}"))}] scopes=[{string.Join(",", component.Scopes)}] at {component.Location}";
 
     private static string Describe(SubscriptionSpec subscription) =>
         $"subscription {subscription.Namespace}/{subscription.Name} {subscription.ApiVersion} pubsub={subscription.PubsubName} topic={subscription.Topic} " +

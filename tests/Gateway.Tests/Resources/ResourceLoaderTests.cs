@@ -56,7 +56,7 @@ public sealed class ResourceLoaderTests
     [Fact]
     public void Load_AnyError_GivesNoResourceSetButStillReportsWarnings()
     {
-        var yaml = ResourceYaml.Documents(Component("ok"), "apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: c", "kind: Nonsense");
+        var yaml = ResourceYaml.Documents(Component("ok"), "apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: c", "apiVersion: v1\nkind: Nonsense");
 
         var result = ResourceFolder.LoadSingle(yaml);
 
@@ -81,12 +81,25 @@ public sealed class ResourceLoaderTests
     }
 
     [Fact]
-    public void Load_DocumentThatIsNotAMapping_IsReportedWithItsNumber()
+    public void Load_DocumentThatIsNotAMapping_IsSkippedWithAWarningNamingItsNumber()
     {
         var result = ResourceFolder.LoadSingle(ResourceYaml.Documents(Component("ok"), "just text"));
 
-        var error = ResultAssert.SingleError(result, "resources.yaml:8: document 2:", "not a resource");
-        Assert.Null(error.Name);
+        Assert.Single(ResultAssert.Loaded(result).Components);
+        var warning = ResultAssert.SingleWarning(result, "resources.yaml:8: document 2:", "not a resource", "skipped");
+        Assert.Null(warning.Name);
+    }
+
+    [Theory]
+    [InlineData("kind: Component\nmetadata:\n  name: p\nspec:\n  type: pubsub.in-memory", "no apiVersion")]
+    [InlineData("apiVersion: dapr.io/v1alpha1\nmetadata:\n  name: p\nspec:\n  type: pubsub.in-memory", "no kind")]
+    [InlineData("services:\n  redis:\n    image: redis", "no apiVersion and no kind")]
+    public void Load_DocumentWithoutApiVersionOrKind_IsSkippedWithAWarning_AsDaprSkipsIt(string document, string missing)
+    {
+        var result = ResourceFolder.LoadSingle(ResourceYaml.Documents(Component("ok"), document));
+
+        Assert.Equal(["ok"], ResultAssert.Loaded(result).Components.Select(component => component.Name));
+        ResultAssert.SingleWarning(result, "resources.yaml:8:", $"the document has {missing}, so it is not a resource and is skipped");
     }
 
     [Fact]
@@ -131,7 +144,6 @@ public sealed class ResourceLoaderTests
     [Theory]
     [InlineData("state.redis")]
     [InlineData("bindings.kafka")]
-    [InlineData("secretstores.local.file")]
     public void Load_NonPubSubComponent_IsSkippedWithAWarningEvenWithSecretReferences(string type)
     {
         var yaml = $"apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: store\nspec:\n  type: {type}\n  metadata:\n    - name: password\n      secretKeyRef: {{name: s, key: k}}";

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.Tests.TestSupport;
 
-/// <summary>One structured log event: its id, level, and named properties.</summary>
-internal sealed record RecordedLog(int EventId, LogLevel Level, string Category, IReadOnlyDictionary<string, string?> Properties, string Message);
+/// <summary>One structured log event: its id, level, and named properties; <paramref name="ExceptionText"/> is the logged exception's <c>ToString()</c>.</summary>
+internal sealed record RecordedLog(int EventId, LogLevel Level, string Category, IReadOnlyDictionary<string, string?> Properties, string Message, string? ExceptionText = null);
 
 /// <summary>Keeps every log event of a host so tests can assert on structured logging.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
@@ -31,7 +31,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
             var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString())
                 : new Dictionary<string, string?>();
-            events.Enqueue(new RecordedLog(eventId.Id, logLevel, category, properties, formatter(state, exception)));
+            events.Enqueue(new RecordedLog(eventId.Id, logLevel, category, properties, formatter(state, exception), exception?.ToString()));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Gateway.Resources.Parsing;
 /// </summary>
 internal sealed class DocumentContext(string file, int documentNumber, LoadDiagnostics diagnostics)
 {
-    private readonly List<(int Line, string Message, bool IsError)> problems = [];
+    private readonly List<(int Line, string Message, bool IsError, bool Skipped)> problems = [];
 
     public string File { get; } = file;
 
@@ -25,20 +25,23 @@ internal sealed class DocumentContext(string file, int documentNumber, LoadDiagn
 
     public void Error(YamlNode node, string message) => Error(LineOf(node), message);
 
-    public void Error(int line, string message) => problems.Add((line, message, true));
+    public void Error(int line, string message) => problems.Add((line, message, true, false));
 
     public void Warning(YamlNode node, string message) => Warning(LineOf(node), message);
 
-    public void Warning(int line, string message) => problems.Add((line, message, false));
+    public void Warning(int line, string message) => problems.Add((line, message, false, false));
+
+    /// <summary>A warning saying the document is skipped (not loaded), as Dapr skips it.</summary>
+    public void Skipped(YamlNode node, string message) => problems.Add((LineOf(node), message, false, true));
 
     public ResourceLocation LocationOf(YamlNode node) => new(File, LineOf(node));
 
     /// <summary>Hands every problem of this document, with name and kind filled in, to the load.</summary>
     public void Complete()
     {
-        foreach (var (line, message, isError) in problems)
+        foreach (var (line, message, isError, skipped) in problems)
         {
-            var problem = new ResourceError(File, line, Name, Kind, message) { Document = DocumentNumber };
+            var problem = new ResourceError(File, line, Name, Kind, message) { Document = DocumentNumber, Skipped = skipped };
             if (isError)
             {
                 diagnostics.AddError(problem);

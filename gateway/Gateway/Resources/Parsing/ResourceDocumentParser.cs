@@ -1,5 +1,6 @@
 using Gateway.Drivers;
 using Gateway.Resources.Validation;
+using Gateway.Secrets;
 using YamlDotNet.RepresentationModel;
 
 namespace Gateway.Resources.Parsing;
@@ -20,7 +21,7 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
 
         if (root is not YamlMappingNode mapping)
         {
-            context.Error(root, $"the document is {YamlValues.Describe(root)}, not a resource; write a mapping with apiVersion, kind, metadata and spec");
+            context.Skipped(root, $"the document is {YamlValues.Describe(root)}, not a resource, so it is skipped (as Dapr skips it); remove it, or write a mapping with apiVersion, kind, metadata and spec");
             return;
         }
 
@@ -66,8 +67,15 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
     {
         switch (kind)
         {
+            case ResourceKinds.Component when YamlValues.PeekText(header.Root.Node, "spec", "type") is { } type && SecretStoreTypes.IsSupported(type):
+                if (SecretStoreParser.Parse(header, type) is { } store)
+                {
+                    parsed.SecretStores.Add(store);
+                }
+
+                break;
             case ResourceKinds.Component when componentParser.Parse(header) is { } component:
-                parsed.Components.Add(component);
+                parsed.ComponentDrafts.Add(component);
                 break;
             case ResourceKinds.Subscription when SubscriptionParser.Parse(header, apiVersion) is { } subscription:
                 var line = YamlValues.Peek(header.Root.Node, "spec", "pubsubname") is { } node ? DocumentContext.LineOf(node) : header.Location.Line;
@@ -87,20 +95,42 @@ internal sealed class ResourceDocumentParser(IReadOnlyDictionary<string, IPubSub
         }
     }
 
-    /// <summary>Dapr kinds and non-pub/sub components that the gateway does not use are skipped with a warning.</summary>
-    private static bool IsSkipped(YamlMappingNode mapping, DocumentContext context)
+    /// <summary>
+    /// Skipped with a warning, as Dapr skips them: documents without apiVersion or kind, Dapr kinds the gateway
+    /// does not use, and components that are neither pub/sub nor a secret store the gateway reads (their names
+    /// are kept, so a component that names such a store is told why it cannot read from it).
+    /// </summary>
+    private bool IsSkipped(YamlMappingNode mapping, DocumentContext context)
     {
+        var missing = new[] { "apiVersion", "kind" }.Where(field => string.IsNullOrWhiteSpace(YamlValues.PeekText(mapping, field))).ToList();
+        if (missing.Count > 0 && missing.All(field => YamlValues.Peek(mapping, field) is null || YamlValues.IsNull(YamlValues.Peek(mapping, field)!)))
+        {
+            context.Skipped(mapping, $"the document has no {string.Join(" and no ", missing)}, so it is not a resource and is skipped (as Dapr skips it); add them, or move it out of the resources folder");
+            return true;
+        }
+
         if (context.Kind is { } kind && ResourceKinds.Ignored.Contains(kind))
         {
-            context.Warning(mapping, $"kind '{kind}' is ignored: the gateway only reads pub/sub resources");
+            context.Skipped(mapping, $"kind '{kind}' is ignored: the gateway only reads pub/sub resources");
             return true;
         }
 
         if (context.Kind == ResourceKinds.Component
             && YamlValues.PeekText(mapping, "spec", "type") is { } type
-            && !type.StartsWith(PubSubTypePrefix, StringComparison.Ordinal))
+            && !type.StartsWith(PubSubTypePrefix, StringComparison.Ordinal)
+            && !SecretStoreTypes.IsSupported(type))
         {
-            context.Warning(mapping, $"component type '{type}' is not pub/sub, so the gateway skips this component");
+            if (SecretStoreTypes.IsSecretStore(type) && context.Name is { } name)
+            {
+                var resourceNamespace = YamlValues.PeekText(mapping, "metadata", "namespace") ?? ResourceHeader.DefaultNamespace;
+                parsed.SkippedSecretStores[(resourceNamespace, name)] = type;
+                context.Skipped(mapping, $"secret store type '{type}' is not one the gateway reads ({string.Join(", ", SecretStoreTypes.Supported)}), so it skips this component");
+            }
+            else
+            {
+                context.Skipped(mapping, $"component type '{type}' is not pub/sub, so the gateway skips this component");
+            }
+
             return true;
         }
 

@@ -19,6 +19,12 @@ internal sealed record ResourceHeader(
 {
     public const string DefaultNamespace = "default";
 
+    /// <summary><c>auth.secretStore</c>: the store a component's <c>secretKeyRef</c>s read from; null when absent.</summary>
+    public string? SecretStore { get; init; }
+
+    /// <summary>The line of <c>auth.secretStore</c>, or of the document when absent.</summary>
+    public int SecretStoreLine { get; init; }
+
     /// <summary>Reads <c>spec</c> with the fields a kind allows; reports it when missing.</summary>
     public MappingReader? Spec(IReadOnlyList<string> allowedFields, string whatToDo)
     {

@@ -34,12 +34,23 @@ internal static class ResourceHeaderParser
         }
 
         var scopes = reader.StringList("scopes");
+        string? secretStore = null;
+        var secretStoreLine = DocumentContext.LineOf(root);
         if (reader.Mapping("auth", AuthFields) is { } auth && auth.Has("secretStore"))
         {
-            context.Warning(auth.LineOf("secretStore"), "'auth.secretStore' is ignored: the gateway has no secret stores; put values inline");
+            secretStoreLine = auth.LineOf("secretStore");
+            secretStore = auth.String("secretStore") is { Length: > 0 } store ? store.Trim() : null;
+            if (kind != ResourceKinds.Component)
+            {
+                context.Warning(secretStoreLine, $"'auth.secretStore' has no effect on a {kind ?? "resource"}: only Component metadata reads secrets; remove it");
+            }
         }
 
-        return new ResourceHeader(apiVersion, kind, name, resourceNamespace, scopes, reader, context.LocationOf(root));
+        return new ResourceHeader(apiVersion, kind, name, resourceNamespace, scopes, reader, context.LocationOf(root))
+        {
+            SecretStore = secretStore,
+            SecretStoreLine = secretStoreLine,
+        };
     }
 
     private static string? ReadName(MappingReader metadata, string field, string whatToDo)

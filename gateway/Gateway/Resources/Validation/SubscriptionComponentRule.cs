@@ -2,7 +2,11 @@ using Gateway.Resources.Parsing;
 
 namespace Gateway.Resources.Validation;
 
-/// <summary>A subscription's <c>pubsubname</c> must name a pub/sub Component in its namespace.</summary>
+/// <summary>
+/// A subscription whose <c>pubsubname</c> names no pub/sub Component in its namespace is skipped with a
+/// warning, as Dapr loads and skips it (an error under <c>gateway validate --strict</c>). It is not in the
+/// loaded set; adding the component later (live reload) brings it in.
+/// </summary>
 internal sealed class SubscriptionComponentRule : IResourceSetRule
 {
     public void Check(ParsedResources resources, LoadDiagnostics diagnostics)
@@ -18,12 +22,16 @@ internal sealed class SubscriptionComponentRule : IResourceSetRule
             var listed = known.Count == 0
                 ? $"no pub/sub Component is defined in namespace '{subscription.Namespace}'"
                 : $"the pub/sub Components in namespace '{subscription.Namespace}' are: {string.Join(", ", known)}";
-            diagnostics.AddError(new ResourceError(
+            resources.SkippedSubscriptions.Add(subscription);
+            diagnostics.AddWarning(new ResourceError(
                 subscription.Location.File,
                 line,
                 subscription.Name,
                 ResourceKinds.Subscription,
-                $"'spec.pubsubname' is '{subscription.PubsubName}', but {listed}; fix the name or add that Component"));
+                $"'spec.pubsubname' is '{subscription.PubsubName}', but {listed}; the subscription is skipped (as Dapr skips it) until that Component exists; fix the name or add the Component")
+            {
+                Skipped = true,
+            });
         }
     }
 }

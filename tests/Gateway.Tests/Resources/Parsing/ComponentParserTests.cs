@@ -55,13 +55,15 @@ public sealed class ComponentParserTests
     }
 
     [Fact]
-    public void Parse_SecretKeyRef_IsRejectedWithTheAlternative()
+    public void Parse_SecretKeyRefWithoutAnySecretStore_NamesTheDefaultStoreAndWhatToDo()
     {
         var metadata = "    - name: redisHost\n      value: localhost:6379\n    - name: redisPassword\n      secretKeyRef:\n        name: redis\n        key: password";
 
         var result = ResourceFolder.LoadSingle(Component("pubsub.redis", metadata));
 
-        ResultAssert.SingleError(result, "resources.yaml:11:", "secret stores are not supported; put the value inline (keep the file readable only by the gateway)");
+        ResultAssert.SingleError(
+            result, "resources.yaml:11:", "metadata 'redisPassword' takes its value from secret store 'kubernetes' (secret 'redis', key 'password')",
+            "the default store 'kubernetes' is used", "set 'auth.secretStore' or define that store");
     }
 
     [Fact]

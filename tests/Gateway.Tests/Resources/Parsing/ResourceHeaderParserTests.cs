@@ -7,8 +7,8 @@ public sealed class ResourceHeaderParserTests
     private const string Spec = "spec:\n  type: pubsub.in-memory";
 
     [Theory]
-    [InlineData("kind: Component\nmetadata:\n  name: p\n" + Spec, "field 'apiVersion' is required")]
-    [InlineData("apiVersion: dapr.io/v1alpha1\nmetadata:\n  name: p\n" + Spec, "field 'kind' is required")]
+    [InlineData("apiVersion: \"\"\nkind: Component\nmetadata:\n  name: p\n" + Spec, "field 'apiVersion' is empty")]
+    [InlineData("apiVersion: dapr.io/v1alpha1\nkind: \"\"\nmetadata:\n  name: p\n" + Spec, "field 'kind' is empty")]
     [InlineData("apiVersion: dapr.io/v1alpha1\nkind: Component\n" + Spec, "field 'metadata' is required")]
     [InlineData("apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  namespace: prod\n" + Spec, "field 'metadata.name' is required")]
     [InlineData("apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: \"\"\n" + Spec, "field 'metadata.name' is empty")]
@@ -86,11 +86,21 @@ public sealed class ResourceHeaderParserTests
     }
 
     [Fact]
-    public void Parse_AuthSecretStore_IsIgnoredWithAWarning()
+    public void Parse_AuthSecretStoreOfAComponentWithoutSecretKeyRef_LoadsWithoutAWarning()
     {
         var result = ResourceFolder.LoadSingle(ResourceYaml.InMemoryComponent + "\nauth:\n  secretStore: vault");
 
         ResultAssert.Loaded(result);
-        ResultAssert.SingleWarning(result, "resources.yaml:11:", "'auth.secretStore' is ignored");
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Parse_AuthSecretStoreOfASubscription_HasNoEffect_AndSaysSo()
+    {
+        var subscription = ResourceYaml.Subscription("pubsubname: pubsub\ntopic: t\nroutes: {default: /t}") + "\nauth:\n  secretStore: vault";
+
+        var result = ResourceFolder.LoadSingle(ResourceYaml.Documents(ResourceYaml.InMemoryComponent, subscription));
+
+        ResultAssert.SingleWarning(result, "'auth.secretStore' has no effect on a Subscription");
     }
 }
