@@ -2,6 +2,7 @@ using Dapr.Client.Autogen.Grpc.v1;
 using BulkPublishResponse = Dapr.Client.Autogen.Grpc.v1.BulkPublishResponse;
 using Gateway.Metadata;
 using Gateway.Publishing;
+using Gateway.Subscriptions.Streaming;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -13,7 +14,7 @@ namespace Gateway.GrpcApi;
 /// the one <see cref="PublishService"/> (scopes, CloudEvents, resiliency, drivers all live there), and
 /// writes the answer, with Dapr's gRPC codes and error details (<see cref="GrpcErrors"/>).
 /// </summary>
-internal sealed class DaprGrpcService(PublishService publisher, CallerMetadata metadata)
+internal sealed partial class DaprGrpcService(PublishService publisher, CallerMetadata metadata, StreamingSubscriptions streaming)
 {
     private static readonly Empty Stored = new();
 

@@ -24,6 +24,14 @@ internal sealed class DaprServiceMethodProvider : IServiceMethodProvider<DaprGrp
         Unary(context, bound, "BulkPublishEventAlpha1", BulkPublishRequest.Parser, BulkPublishResponse.Parser, (service, request, call) => service.BulkPublishEventAsync(request, call));
         Unary(context, bound, "GetMetadata", GetMetadataRequest.Parser, GetMetadataResponse.Parser, (service, request, call) => service.GetMetadataAsync(request, call));
 
+        bound.Add("SubscribeTopicEventsAlpha1");
+        context.AddDuplexStreamingMethod(
+            new Method<SubscribeTopicEventsRequestAlpha1, SubscribeTopicEventsResponseAlpha1>(
+                MethodType.DuplexStreaming, Service.FullName, "SubscribeTopicEventsAlpha1",
+                ProtobufMarshaller.For(SubscribeTopicEventsRequestAlpha1.Parser), ProtobufMarshaller.For(SubscribeTopicEventsResponseAlpha1.Parser)),
+            [],
+            (service, requests, responses, call) => service.SubscribeTopicEventsAsync(requests, responses, call));
+
         foreach (var method in Service.Methods.Where(method => !bound.Contains(method.Name)))
         {
             BindUnimplemented(context, method);

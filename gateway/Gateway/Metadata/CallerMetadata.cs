@@ -3,15 +3,16 @@ using Gateway.Authentication;
 using Gateway.Pubsub;
 using Gateway.Resources;
 using Gateway.Subscriptions;
+using Gateway.Subscriptions.Streaming;
 
 namespace Gateway.Metadata;
 
 /// <summary>
 /// What Dapr's metadata API tells one caller, whichever front door asks (<c>GET /v1.0/metadata</c>, gRPC
 /// <c>GetMetadata</c>): the components that exist for it and its own subscriptions in Dapr's listing order
-/// (declarative, then programmatic), including those denied by topic scoping. Nothing of other apps.
+/// (declarative, programmatic, then streaming), including those denied by topic scoping. Nothing of other apps.
 /// </summary>
-internal sealed class CallerMetadata(ComponentRegistry registry, SubscriptionManager subscriptions, SubscriptionDiscovery discovery)
+internal sealed class CallerMetadata(ComponentRegistry registry, SubscriptionManager subscriptions, StreamingSubscriptions streams, SubscriptionDiscovery discovery)
 {
     public static string RuntimeVersion { get; } =
         typeof(CallerMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -28,6 +29,7 @@ internal sealed class CallerMetadata(ComponentRegistry registry, SubscriptionMan
             .Where(status => string.Equals(status.App.AppId, caller.AppId, StringComparison.Ordinal)
                 && string.Equals(status.App.Namespace, caller.Namespace, StringComparison.Ordinal))
             .Select(status => status.Definition)
+            .Concat(streams.DefinitionsOf(caller.Namespace, caller.AppId))
             .ToList();
         return new CallerMetadataView(caller, components, own);
     }
