@@ -1,5 +1,7 @@
 using Gateway.Drivers;
 using System.Threading.Channels;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Gateway.Delivery;
 using Gateway.Resources;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Subscriptions;
 
 /// <summary>
-/// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> when the gateway starts,
+/// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> (a gRPC app for
+/// <c>ListTopicSubscriptions</c>) when the gateway starts,
 /// every <see cref="ISubscriptionSettings.DiscoveryInterval"/>, and soon after the app itself calls the gateway's
 /// metadata endpoint (as Dapr SDK servers do once they listen). 404 means none; an app that cannot be
 /// reached or answers garbage keeps what it declared last, so a restart of the app does not stop its
@@ -80,12 +83,13 @@ internal sealed partial class SubscriptionDiscovery(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            answer = await channels.For(app).GetAsync("/dapr/subscribe",
-                [new("dapr-app-id", app.AppId), new("Accept", "application/json")], timeout.Token);
+            answer = app.Protocol == AppProtocol.Grpc
+                ? await ListTopicSubscriptionsAsync(channels.For(app), app.AppId, timeout.Token)
+                : await channels.For(app).GetAsync("/dapr/subscribe", [new("dapr-app-id", app.AppId), new("Accept", "application/json")], timeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or RpcException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogUnreachable(logger, app.AppId, ex.Message);
+            LogUnreachable(logger, app.AppId, ex is RpcException rpc ? rpc.Status.Detail : ex.Message);
             return;
         }
 
@@ -116,6 +120,23 @@ internal sealed partial class SubscriptionDiscovery(
         {
             LogDiscovered(logger, app.AppId, definitions.Count);
             await manager.ReconcileAsync(app, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A gRPC app's <c>ListTopicSubscriptions</c>, read as <c>/dapr/subscribe</c> is: <c>Unimplemented</c> means none
+    /// (as 404 does), any other error leaves what the app declared last.
+    /// </summary>
+    private static async Task<(int Status, byte[] Body)> ListTopicSubscriptionsAsync(AppChannel channel, string appId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await channel.UnaryAsync(AppCallbackMethods.ListTopicSubscriptions, new Empty(), [new("dapr-app-id", appId)], cancellationToken);
+            return (200, AppCallbackSubscriptions.ToJson(response));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            return (404, []);
         }
     }
 

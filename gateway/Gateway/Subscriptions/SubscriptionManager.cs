@@ -175,7 +175,10 @@ internal sealed partial class SubscriptionManager(
             return Fail(app, definition, routeError);
         }
 
-        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, new HttpAppSender(channels.For(app)));
+        IAppSender sender = app.Protocol == AppProtocol.Grpc
+            ? new GrpcAppSender(channels.For(app), definition.Topic, component.Name)
+            : new HttpAppSender(channels.For(app));
+        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, sender);
         var concurrency = app.MaxConcurrency;
         BatchLimits? batch = null;
         if (definition.BulkSubscribe is { Enabled: true } bulk)
