@@ -211,6 +211,13 @@ public static class EventIds
         public const int StoreStillUnreadable = 3308;
     }
 
+    /// <summary>Events of <c>StreamingSubscriptions</c> (Gateway/Subscriptions/Streaming/StreamingSubscriptions.cs).</summary>
+    public static class StreamingSubscriptions
+    {
+        public const int Opened = 3401;
+        public const int Closed = 3402;
+        public const int Refused = 3403;
+    }
 
     /// <summary>Events of <c>ConsumerLagSampler</c> (Gateway/Subscriptions/ConsumerLagSampler.cs).</summary>
     public static class ConsumerLagSampler

@@ -1,5 +1,6 @@
 // Publishes with the official SDK's DaprClient, unchanged, over mTLS. Prints one JSON line per
-// publish with the SDK's own result. Args: topic, JSON data. Env: GATEWAY_PORT, GATEWAY_CA, APP_CERT, APP_KEY.
+// publish with the SDK's own result. Args: topic, JSON data. Env: GATEWAY_PORT, GATEWAY_CA, APP_CERT, APP_KEY,
+// DAPR_PROTOCOL (http, the default, or grpc).
 require("./mtls-agent")();
 const { DaprClient, CommunicationProtocolEnum } = require("@dapr/dapr");
 
@@ -8,7 +9,7 @@ async function main() {
   const client = new DaprClient({
     daprHost: "https://127.0.0.1",
     daprPort: process.env.GATEWAY_PORT,
-    communicationProtocol: CommunicationProtocolEnum.HTTP,
+    communicationProtocol: process.env.DAPR_PROTOCOL === "grpc" ? CommunicationProtocolEnum.GRPC : CommunicationProtocolEnum.HTTP,
   });
   const result = await client.pubsub.publish("pubsub", topic, JSON.parse(json));
   process.stdout.write(JSON.stringify({ error: result.error ? String(result.error.message || result.error) : null }) + "\n");

@@ -9,7 +9,7 @@ namespace Gateway.Authentication;
 /// Turns the handshake's verdict (or, when enabled and there is no valid client certificate, a JWT-SVID
 /// bearer token) into a <see cref="Caller"/>, or answers 401 with the reason. A valid client certificate
 /// always wins: a bearer token next to it is not looked at. The API router asks for every request except
-/// the exact health paths, on the same normalised path it routes by.
+/// the exact health paths, on the same normalised path it routes by; the gRPC front door asks for every call.
 /// </summary>
 internal sealed partial class CallerAuthenticator(
     GatewayMetrics metrics, IdShapes idShapes, JwtSvidAuthenticator jwtSvids, ILogger<CallerAuthenticator> logger)
@@ -17,18 +17,31 @@ internal sealed partial class CallerAuthenticator(
     /// <summary>The caller of <paramref name="context"/>; null after answering 401 with the reason.</summary>
     public async ValueTask<Caller?> AuthenticateAsync(HttpContext context)
     {
-        var (caller, reason, message) = Identify(context);
-        if (caller is not null)
+        if (Authenticate(context, out var message) is { } caller)
         {
             return caller;
         }
 
-        metrics.AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", reason, message);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsJsonAsync(new UnauthenticatedBody("ERR_UNAUTHENTICATED", message), AuthenticationJsonContext.Default.UnauthenticatedBody);
         return null;
+    }
+
+    /// <summary>
+    /// The caller of <paramref name="context"/>; null when it has none, with the reason in <paramref name="message"/>,
+    /// counted and logged. The front door answers (HTTP 401, gRPC <c>Unauthenticated</c>).
+    /// </summary>
+    public Caller? Authenticate(HttpContext context, out string message)
+    {
+        (var caller, var reason, message) = Identify(context);
+        if (caller is null)
+        {
+            metrics.AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+            LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", reason, message);
+        }
+
+        return caller;
     }
 
     /// <summary>The caller when the request carries valid credentials; null otherwise, without answering (for endpoints open to all).</summary>

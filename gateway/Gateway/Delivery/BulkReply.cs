@@ -34,6 +34,13 @@ internal sealed class BulkReply
     /// <summary>Every entry retried, without an HTTP status: the app could not be reached or did not answer in time.</summary>
     public static BulkReply NoAnswer(string detail) => new(new Dictionary<string, AppReplyStatus>(), AppReplyStatus.Retry, 0, detail);
 
+    /// <summary>Every entry dropped (a gRPC app that does not implement bulk delivery).</summary>
+    public static BulkReply AllDropped(string detail) => new(new Dictionary<string, AppReplyStatus>(), AppReplyStatus.Drop, 0, detail);
+
+    /// <summary>A gRPC app's statuses per entry; an entry it did not name is retried.</summary>
+    public static BulkReply FromStatuses(IReadOnlyDictionary<string, AppReplyStatus> statuses) =>
+        new(statuses, AppReplyStatus.Retry, 0, "the app answered RETRY, an unknown status, or no status for the entry");
+
     public static BulkReply Interpret(int httpStatus, ReadOnlySpan<byte> body)
     {
         var none = new Dictionary<string, AppReplyStatus>();

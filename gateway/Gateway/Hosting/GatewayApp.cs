@@ -2,6 +2,7 @@ using Gateway.Authentication;
 using Gateway.Credentials;
 using Gateway.Delivery;
 using Gateway.Drivers;
+using Gateway.GrpcApi;
 using Gateway.Identity;
 using Gateway.Metadata;
 using Gateway.Publishing;
@@ -83,7 +84,8 @@ internal static class GatewayApp
             .AddPublishing()
             .AddDelivery()
             .AddSubscriptions(options.StateDirectory, sampleConsumerLag: metricsListen is not null || otlp is not null)
-            .AddMetadataApi();
+            .AddMetadataApi()
+            .AddDaprGrpc(options.MaxRequestBodyBytes);
 
         services.AddSingleton<DaprApiRouter>();
         services.AddHostedService<InsecureAppWarnings>();
@@ -112,6 +114,8 @@ internal static class GatewayApp
 
             return next(context);
         });
+        // gRPC calls (HTTP/2, application/grpc) are matched and authenticated here; every other request goes on to the router.
+        app.UseDaprGrpc();
         var router = app.Services.GetRequiredService<DaprApiRouter>();
         app.Run(router.HandleAsync);
         return app;

@@ -1,10 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
 using Gateway.Authentication;
-using Gateway.Pubsub;
-using Gateway.Subscriptions;
-
-using Gateway.Resources;
 
 namespace Gateway.Metadata;
 
@@ -13,36 +8,32 @@ namespace Gateway.Metadata;
 /// would: its app ID, the components that exist for it, and its subscriptions, including those
 /// denied by topic scoping.
 /// </summary>
-internal sealed class MetadataEndpoint(ComponentRegistry registry, SubscriptionManager subscriptions, SubscriptionDiscovery discovery)
+internal sealed class MetadataEndpoint(CallerMetadata metadata)
 {
-    public static string RuntimeVersion { get; } =
-        typeof(MetadataEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     public async Task HandleAsync(HttpContext context, Caller caller)
     {
-        // Dapr SDK servers ask for metadata once they listen: a good moment to learn their subscriptions.
-        discovery.Trigger(new AppKey(caller.Namespace, caller.AppId));
+        var view = metadata.Read(caller);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
         writer.WriteString("id", caller.AppId);
-        writer.WriteString("runtimeVersion", RuntimeVersion);
-        WriteComponents(writer, caller);
+        writer.WriteString("runtimeVersion", CallerMetadata.RuntimeVersion);
+        WriteComponents(writer, view);
         writer.WriteStartObject("extended");
-        writer.WriteString("gatewayVersion", RuntimeVersion);
+        writer.WriteString("gatewayVersion", CallerMetadata.RuntimeVersion);
         writer.WriteString("spiffeId", caller.SpiffeId);
         writer.WriteString("namespace", caller.Namespace);
         writer.WriteEndObject();
-        WriteSubscriptions(writer, caller);
+        WriteSubscriptions(writer, view);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private void WriteComponents(Utf8JsonWriter writer, Caller caller)
+    private static void WriteComponents(Utf8JsonWriter writer, CallerMetadataView view)
     {
         writer.WriteStartArray("components");
-        foreach (var component in registry.All.Where(component => component.IsVisibleTo(caller.Namespace, caller.AppId)))
+        foreach (var component in view.Components)
         {
             writer.WriteStartObject();
             writer.WriteString("name", component.Name);
@@ -61,18 +52,11 @@ internal sealed class MetadataEndpoint(ComponentRegistry registry, SubscriptionM
         writer.WriteEndArray();
     }
 
-    private void WriteSubscriptions(Utf8JsonWriter writer, Caller caller)
+    private static void WriteSubscriptions(Utf8JsonWriter writer, CallerMetadataView view)
     {
         writer.WriteStartArray("subscriptions");
-        foreach (var status in subscriptions.Statuses)
+        foreach (var definition in view.Subscriptions)
         {
-            if (!string.Equals(status.App.AppId, caller.AppId, StringComparison.Ordinal)
-                || !string.Equals(status.App.Namespace, caller.Namespace, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var definition = status.Definition;
             writer.WriteStartObject();
             writer.WriteString("pubsubname", definition.PubsubName);
             writer.WriteString("topic", definition.Topic);

@@ -6,6 +6,10 @@ namespace Gateway.Publishing;
 /// </summary>
 internal static class DaprErrors
 {
+    /// <summary>No pubsub name at all: unreachable through the HTTP router, reachable over gRPC.</summary>
+    public static DaprError PubsubEmpty(IReadOnlyDictionary<string, string> requestMetadata) =>
+        new(404, "ERR_PUBSUB_EMPTY", "pubsub name is empty", "DAPR_PUBSUB_NAME_EMPTY", "", requestMetadata);
+
     public static DaprError PubsubNotFound(string pubsub, IReadOnlyDictionary<string, string> requestMetadata) =>
         new(404, "ERR_PUBSUB_NOT_FOUND", $"pubsub {pubsub} is not found", "DAPR_PUBSUB_NOT_FOUND", null, requestMetadata);
 

@@ -43,6 +43,11 @@ internal sealed partial class PublishService(
         var span = tracing.Enabled
             ? tracing.StartPublish(call.PubsubName, call.Topic, call.Caller.AppId, call.TraceParent, call.TraceState)
             : null;
+        if (call.PubsubName.Length == 0)
+        {
+            return new PublishOperation(call, null, DaprErrors.PubsubEmpty(call.Metadata), span);
+        }
+
         var component = registry.Find(call.Caller.Namespace, call.Caller.AppId, call.PubsubName);
         if (component is null)
         {

@@ -8,7 +8,7 @@ namespace Gateway.Resiliency;
 /// <summary>
 /// Delivery attempts under a component's inbound policies (Dapr's delivery to apps, https://docs.dapr.io/reference/api/pubsub_api/#provide-routes-for-dapr-to-deliver-topic-events). Success and
 /// Drop replies are final; a Retry reply is retried while the retry policy allows and its HTTP status
-/// matches <c>matching.httpStatusCodes</c> (a reply without a status, such as a refused connection or a
+/// matches <c>matching.httpStatusCodes</c> (a gRPC app's error code: <c>matching.gRPCStatusCodes</c>) (a reply without a status, such as a refused connection or a
 /// timed-out attempt, always may be). The result is the last attempt's reply; a timed-out attempt and
 /// an open circuit breaker read as Retry replies without a status.
 /// </summary>
@@ -67,6 +67,7 @@ internal sealed class ResilientInboundPolicy : IInboundPolicy
     private static bool IsRetriable(Outcome<AppReply> outcome, RetryPolicySpec policy) => outcome switch
     {
         { Exception: TimeoutRejectedException } => true,
+        { Exception: null, Result: { Status: AppReplyStatus.Retry, GrpcStatus: { } code } } => policy.RetriesGrpcStatus(code),
         { Exception: null, Result: { Status: AppReplyStatus.Retry } reply } => reply.HttpStatus == 0 || policy.RetriesHttpStatus(reply.HttpStatus),
         _ => false,
     };

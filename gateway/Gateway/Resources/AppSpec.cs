@@ -6,6 +6,7 @@ namespace Gateway.Resources;
 /// <param name="SpiffeId"><c>spec.spiffeId</c>; null means derive it from trust domain, namespace and app ID.</param>
 /// <param name="AllowInsecure"><c>spec.allowInsecure</c>: permits an http base URL. Default false.</param>
 /// <param name="MaxConcurrency"><c>spec.maxConcurrency</c>: deliveries in flight to this app at once; default 16.</param>
+/// <param name="Protocol"><c>spec.protocol</c>: <c>http</c> (default) or <c>grpc</c>.</param>
 internal sealed record AppSpec(
     string Name,
     string Namespace,
@@ -14,7 +15,8 @@ internal sealed record AppSpec(
     string? SpiffeId,
     bool AllowInsecure,
     int MaxConcurrency,
-    ResourceLocation Location)
+    ResourceLocation Location,
+    AppProtocol Protocol = AppProtocol.Http)
 {
     public const int DefaultMaxConcurrency = 16;
 }

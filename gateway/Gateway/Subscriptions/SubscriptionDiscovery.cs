@@ -1,6 +1,8 @@
 using Gateway.Drivers;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Gateway.Delivery;
 using Gateway.Resources;
 using Microsoft.Extensions.Options;
@@ -8,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Subscriptions;
 
 /// <summary>
-/// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> when the gateway starts,
+/// Programmatic subscriptions: asks every app for <c>GET /dapr/subscribe</c> (a gRPC app for
+/// <c>ListTopicSubscriptions</c>; <c>Unimplemented</c> counts as 404) when the gateway starts,
 /// every <see cref="ISubscriptionSettings.DiscoveryInterval"/>, at the app's first authenticated call to the
 /// gateway and whenever it calls the metadata endpoint (as Dapr SDK servers do once they listen). An app
 /// that cannot be reached yet (the usual order on a laptop: gateway first) is asked again soon, after 1 s,
@@ -97,12 +100,13 @@ internal sealed partial class SubscriptionDiscovery(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            answer = await channels.For(app).GetAsync("/dapr/subscribe",
-                [new("dapr-app-id", app.AppId), new("Accept", "application/json")], timeout.Token);
+            answer = app.Protocol == AppProtocol.Grpc
+                ? await ListTopicSubscriptionsAsync(channels.For(app), app.AppId, timeout.Token)
+                : await channels.For(app).GetAsync("/dapr/subscribe", [new("dapr-app-id", app.AppId), new("Accept", "application/json")], timeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or RpcException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogUnreachable(logger, app.AppId, ex.Message);
+            LogUnreachable(logger, app.AppId, ex is RpcException rpc ? rpc.Status.Detail : ex.Message);
             RetrySoon(key, cancellationToken);
             return;
         }
@@ -166,6 +170,23 @@ internal sealed partial class SubscriptionDiscovery(
 
     [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.None, Level = LogLevel.Information, Message = "App '{AppId}' answered {Status} to /dapr/subscribe: it declares no subscriptions there")]
     private static partial void LogNone(ILogger logger, string appId, int status);
+
+    /// <summary>
+    /// A gRPC app's <c>ListTopicSubscriptions</c>, read as <c>/dapr/subscribe</c> is: <c>Unimplemented</c> means none
+    /// (as 404 does), any other error leaves what the app declared last.
+    /// </summary>
+    private static async Task<(int Status, byte[] Body)> ListTopicSubscriptionsAsync(AppChannel channel, string appId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await channel.UnaryAsync(AppCallbackMethods.ListTopicSubscriptions, new Empty(), [new("dapr-app-id", appId)], cancellationToken);
+            return (200, AppCallbackSubscriptions.ToJson(response));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            return (404, []);
+        }
+    }
 
     [LoggerMessage(EventId = EventIds.SubscriptionDiscovery.Discovered, Level = LogLevel.Information, Message = "App '{AppId}' declares {Count} subscription(s) through /dapr/subscribe")]
     private static partial void LogDiscovered(ILogger logger, string appId, int count);

@@ -176,7 +176,10 @@ internal sealed partial class SubscriptionManager(
         }
 
         var channel = channels.For(app);
-        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, new HttpAppSender(channel), channel.Failures);
+        IAppSender sender = app.Protocol == AppProtocol.Grpc
+            ? new GrpcAppSender(channel, definition.Topic, component.Name)
+            : new HttpAppSender(channel);
+        var target = new DeliveryTarget(app, subscriber, component, definition.Topic, definition.DeadLetterTopic, definition.RawPayload, routes, sender, channel.Failures);
         var concurrency = app.MaxConcurrency;
         BatchLimits? batch = null;
         if (definition.BulkSubscribe is { Enabled: true } bulk)

@@ -1,8 +1,10 @@
+using Gateway.Subscriptions.Streaming;
+
 namespace Gateway.Subscriptions;
 
 /// <summary>
 /// Registers the subscription lifecycle: the catalog of what apps declare (YAML, <c>/dapr/subscribe</c>,
-/// the runtime API and its stores), the manager that keeps running subscriptions equal to it, discovery,
+/// the runtime API and its stores), streaming subscriptions, the manager that keeps running subscriptions equal to it, discovery,
 /// the replicas' sync, and, when metrics are read, the consumer lag sampler.
 /// </summary>
 internal static class SubscriptionsRegistration
@@ -17,6 +19,8 @@ internal static class SubscriptionsRegistration
         services.AddSingleton<RuntimeSubscriptionEndpoint>();
         services.AddSingleton<SubscriptionManager>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionManager>());
+        services.AddSingleton<StreamingSubscriptions>();
+        services.AddHostedService(provider => provider.GetRequiredService<StreamingSubscriptions>());
         services.AddSingleton<SubscriptionDiscovery>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionDiscovery>());
         if (sampleConsumerLag)

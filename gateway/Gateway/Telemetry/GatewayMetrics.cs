@@ -18,6 +18,7 @@ internal sealed class GatewayMetrics : IDisposable
         DeadLetters = _meter.CreateCounter<long>("gateway.dead_letters", description: "Messages written to a dead-letter topic.");
         AuthenticationFailures = _meter.CreateCounter<long>("gateway.authentication.failures", description: "Callers refused before authorization, by reason.");
         DeliveriesInFlight = _meter.CreateUpDownCounter<long>("gateway.deliveries.in_flight", description: "Delivery attempts waiting for the app's answer, by app, pubsub and topic.");
+        StreamingSubscriptions = _meter.CreateUpDownCounter<long>("gateway.streaming.subscriptions", description: "Open streaming subscriptions (apps subscribed over their own gRPC stream), by app, pubsub and topic.");
         DeliveryRetries = _meter.CreateCounter<long>("gateway.delivery.retries", description: "Delivery attempts after the first one for the same message (resiliency retries), by app, pubsub and topic.");
         PublishDuration = _meter.CreateHistogram<double>("gateway.publish.duration", unit: "s", description: "Time from the scope check to the broker's answer of a publish, retries included, by pubsub and result.");
         DeliveryDuration = _meter.CreateHistogram<double>("gateway.delivery.duration", unit: "s", description: "Time of one delivery attempt to an app until its answer, by app, pubsub, topic and outcome.");
@@ -36,6 +37,8 @@ internal sealed class GatewayMetrics : IDisposable
     public UpDownCounter<long> DeliveriesInFlight { get; }
 
     public Counter<long> DeliveryRetries { get; }
+
+    public UpDownCounter<long> StreamingSubscriptions { get; }
 
     public Histogram<double> PublishDuration { get; }
 

@@ -32,9 +32,11 @@ internal static class VersusCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string?>("--out") { Description = "also write the JSON document to this file" };
+        var grpc = new Option<bool>("--grpc") { Description = "also measure each gateway through Dapr's gRPC PublishEvent (unary calls; one channel shared by the workers, as a DaprClient, and a channel per worker) on the same process" };
+        var payload = new Option<int>("--payload") { Description = "bytes of each message's JSON data", DefaultValueFactory = _ => 256 };
         var command = new Command("versus", "Interleaved closed-loop throughput: no-op endpoint, this build's gateway and optionally another build's.")
         {
-            pubsubs, rounds, connections, duration, warmup, baselineDll, baselineEnv, output,
+            pubsubs, rounds, connections, duration, warmup, baselineDll, baselineEnv, output, grpc, payload,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,7 +56,7 @@ internal static class VersusCommand
 
                 var table = await RunAsync(
                     brokers, otherBuild, environment, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(connections),
-                    DurationText.Parse(parse.GetValue(duration)!), DurationText.Parse(parse.GetValue(warmup)!), cancellationToken);
+                    DurationText.Parse(parse.GetValue(duration)!), DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(grpc), parse.GetValue(payload), cancellationToken);
                 var json = JsonSerializer.Serialize(table, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
                 if (parse.GetValue(output) is { } path)
                 {
@@ -75,9 +77,9 @@ internal static class VersusCommand
     }
 
     private static async Task<VersusTable> RunAsync(
-        IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
+        IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup, bool grpc, int payloadBytes, CancellationToken cancellationToken)
     {
-        await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, 256);
+        await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, payloadBytes);
         var targets = new List<(string Label, ILoadTarget Target, int ProcessId)>
         {
             ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections), (await rig.NoopAsync()).Process.Id),
@@ -86,6 +88,14 @@ internal static class VersusCommand
         {
             var gateway = await rig.StartGatewayAsync([broker], []);
             targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections), gateway.Process.Id));
+            if (grpc)
+            {
+                var shared = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: true);
+                targets.Add(($"gateway, gRPC PublishEvent, one channel → {broker.ComponentName()}", shared, gateway.Process.Id));
+                var perConnection = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: false);
+                targets.Add(($"gateway, gRPC PublishEvent, a channel per connection → {broker.ComponentName()}", perConnection, gateway.Process.Id));
+            }
+
             if (otherBuild is not null || otherEnvironment.Count > 0)
             {
                 var other = await rig.StartGatewayAsync([broker], [], otherBuild, otherEnvironment);

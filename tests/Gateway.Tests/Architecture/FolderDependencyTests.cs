@@ -32,7 +32,9 @@ public sealed partial class FolderDependencyTests
         ["Subscriptions"] = (["Authentication", "Delivery", "Publishing", "Pubsub", "Resources", "Routing", "Telemetry"],
             "the subscription lifecycle: what apps declare, starting and stopping deliveries, the runtime API"),
         ["Metadata"] = (["Authentication", "Credentials", "Publishing", "Pubsub", "Resources", "Subscriptions"], "the metadata and health API reports on everything above"),
-        ["Hosting"] = (["Authentication", "Credentials", "Delivery", "Identity", "Metadata", "Publishing", "Pubsub", "Resiliency", "Resources", "Subscriptions", "Telemetry"],
+        ["GrpcApi"] = (["Authentication", "Metadata", "Publishing", "Subscriptions"],
+            "Dapr's gRPC API, a thin front door like the HTTP endpoints: the same caller authentication, publish service and metadata"),
+        ["Hosting"] = (["Authentication", "Credentials", "Delivery", "GrpcApi", "Identity", "Metadata", "Publishing", "Pubsub", "Resiliency", "Resources", "Subscriptions", "Telemetry"],
             "the composition root: settings, wiring, routing of requests, live reload"),
         ["Cli"] = (["Certificates", "Credentials", "Hosting", "Identity", "Pubsub", "Resources", "Telemetry"], "the commands; run starts Hosting and maps its flags onto the settings, telemetry ones included"),
     };

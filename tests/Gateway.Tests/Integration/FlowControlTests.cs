@@ -113,13 +113,14 @@ public sealed class FlowControlTests
             App("orders", door.Address),
             Subscription("orders", topic, "/orders")));
         using var client = gateway.ClientFor("checkout");
+        using var attempts = new MeterRecorder();
 
         for (var n = 1; n <= Messages; n++)
         {
             await PublishAsync(client, topic, $$"""{"n":{{n}}}""");
         }
 
-        await Eventually.TrueAsync(() => gateway.Logs.Events.Count(e => e.EventId == 3004 && e.Properties["Topic"] == topic) >= 3, "failed attempts while the app is down");
+        await Eventually.TrueAsync(() => attempts.Count("gateway.delivery.duration", ("topic", topic), ("outcome", "retry")) >= 3, "failed attempts while the app is down");
         Assert.DoesNotContain(orders.Received, d => d.Path == "/orders");
         door.Open();
 

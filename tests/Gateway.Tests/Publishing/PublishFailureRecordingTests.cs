@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Gateway.Telemetry;
 using Gateway.Tests.Integration;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
@@ -29,7 +26,7 @@ public sealed class PublishFailureRecordingTests
             TestAssets.Yaml("components/in-memory-bounded.yaml", new { name = pubsub, maxPendingMessages = 1, redeliveryDelay = "10s" }),
             App("stuck", stuck.BaseAddress),
             TestAssets.Yaml("subscriptions/scoped.yaml", new { name = "stuck-held", pubsub, topic = "held", route = "/held", app = "stuck" })));
-        using var publishes = new PublishCounter(pubsub);
+        using var publishes = new MeterRecorder();
         using var client = gateway.ClientFor("publisher");
         using (var first = await client.PostAsync($"/v1.0/publish/{pubsub}/held", Json("""{"n":1}""")))
         {
@@ -50,8 +47,8 @@ public sealed class PublishFailureRecordingTests
         var failed = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync()).RootElement.GetProperty("failedEntries");
         Assert.Equal(["a", "b", "c"], failed.EnumerateArray().Select(entry => entry.GetProperty("entryId").GetString()).Order());
 
-        Assert.Equal(1, publishes.Stored);
-        Assert.Equal(4, publishes.Refused);
+        Assert.Equal(1, publishes.Sum("gateway.publishes", ("pubsub", pubsub), ("result", "stored")));
+        Assert.Equal(4, publishes.Sum("gateway.publishes", ("pubsub", pubsub), ("result", "error")) + publishes.Sum("gateway.publishes", ("pubsub", pubsub), ("result", "transient_error")));
         var singleLog = Assert.Single(gateway.Logs.Events, log => log.EventId == 1002);
         var bulkLog = Assert.Single(gateway.Logs.Events, log => log.EventId == 1003);
         foreach (var log in new[] { singleLog, bulkLog })
@@ -67,43 +64,4 @@ public sealed class PublishFailureRecordingTests
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    /// <summary>Counts <c>gateway.publishes</c> for one pubsub, by whether the broker stored the message.</summary>
-    private sealed class PublishCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentDictionary<string, long> _byResult = new();
-
-        public PublishCounter(string pubsub)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "gateway.publishes")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                string? name = null, result = null;
-                foreach (var tag in tags)
-                {
-                    name = tag.Key == "pubsub" ? tag.Value as string : name;
-                    result = tag.Key == "result" ? tag.Value as string : result;
-                }
-
-                if (name == pubsub && result is not null)
-                {
-                    _byResult.AddOrUpdate(result, value, (_, total) => total + value);
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Stored => _byResult.GetValueOrDefault("stored");
-
-        public long Refused => _byResult.GetValueOrDefault("error") + _byResult.GetValueOrDefault("transient_error");
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

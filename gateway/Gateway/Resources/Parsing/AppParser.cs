@@ -3,7 +3,7 @@ namespace Gateway.Resources.Parsing;
 /// <summary>Reads the <c>spec</c> of an <c>App</c>: where and how the gateway delivers to it.</summary>
 internal static class AppParser
 {
-    private static readonly string[] SpecFields = ["appId", "baseUrl", "spiffeId", "allowInsecure", "maxConcurrency"];
+    private static readonly string[] SpecFields = ["appId", "baseUrl", "spiffeId", "allowInsecure", "maxConcurrency", "protocol"];
 
     public static AppSpec? Parse(ResourceHeader header)
     {
@@ -35,12 +35,24 @@ internal static class AppParser
         }
 
         var maxConcurrency = spec.Int("maxConcurrency", minimum: 1) ?? AppSpec.DefaultMaxConcurrency;
-        if (header.Name is null || appId is null || baseUrl is null)
+        var protocol = spec.String("protocol") switch
+        {
+            null or "http" => AppProtocol.Http,
+            "grpc" => AppProtocol.Grpc,
+            var other => Unknown(other),
+        };
+        if (header.Name is null || appId is null || baseUrl is null || protocol is null)
         {
             return null;
         }
 
-        return new AppSpec(header.Name, header.Namespace, appId, baseUrl, spiffeId, allowInsecure, maxConcurrency, header.Location);
+        return new AppSpec(header.Name, header.Namespace, appId, baseUrl, spiffeId, allowInsecure, maxConcurrency, header.Location, protocol.Value);
+
+        AppProtocol? Unknown(string value)
+        {
+            spec.Context.Error(spec.LineOf("protocol"), $"'spec.protocol' is '{value}'; use 'http' (the default) or 'grpc' (Dapr's AppCallback; TLS follows the baseUrl scheme)");
+            return null;
+        }
     }
 
     private static bool IsUsableBaseUrl(string baseUrl, bool allowInsecure, MappingReader spec)

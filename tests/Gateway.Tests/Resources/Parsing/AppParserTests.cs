@@ -25,6 +25,24 @@ public sealed class AppParserTests
     }
 
     [Theory]
+    [InlineData("http", "Http")]
+    [InlineData("grpc", "Grpc")]
+    public void Parse_Protocol_IsKept(string protocol, string expected)
+    {
+        var app = Assert.Single(ResultAssert.Loaded(ResourceFolder.LoadSingle(ResourceYaml.App($"baseUrl: https://orders:8443\nprotocol: {protocol}"))).Apps);
+
+        Assert.Equal(expected, app.Protocol.ToString());
+    }
+
+    [Fact]
+    public void Parse_UnknownProtocol_IsRejectedWithTheChoices()
+    {
+        var result = ResourceFolder.LoadSingle(ResourceYaml.App("baseUrl: https://orders:8443\nprotocol: grpcs"));
+
+        ResultAssert.SingleError(result, "'spec.protocol' is 'grpcs'; use 'http' (the default) or 'grpc'");
+    }
+
+    [Theory]
     [InlineData("http://orders:3000", "use https, or set 'spec.allowInsecure: true'")]
     [InlineData("orders:8443", "uses the scheme 'orders'; use https")]
     [InlineData("/relative/path", "is not an absolute URL")]
