@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Redis;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Gateway.Drivers.Redis.Resp;
+using StackExchange.Redis;
 
 namespace Gateway.Drivers.Tests.Redis;
 
@@ -52,7 +52,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     internal static bool UsesExternalServer => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("REDIS_ADDRESS"));
 
-    internal RedisEndpoint Endpoint => RedisEndpoint.TryParse(Address, out var endpoint) ? endpoint! : throw new InvalidOperationException(Address);
+    internal int Port => int.Parse(Address[(Address.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     internal static async Task<RedisServerFixture> StartAsync(RedisServerOptions options)
     {
@@ -98,21 +98,27 @@ public sealed class RedisServerFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Connection settings that satisfy this server's password, user and TLS requirements.</summary>
-    internal RedisConnectionSettings ClientSettings(int database = 0) => new()
+    /// <summary>StackExchange.Redis settings that satisfy this server's password, user and TLS requirements: a test's own look at the server.</summary>
+    internal ConfigurationOptions ClientOptions()
     {
-        Endpoint = Endpoint,
-        Username = _options.AclUser?.Name,
-        Password = _options.AclUser?.Password ?? _options.RequirePassword,
-        Database = database,
-        UseTls = _options.Tls is not null,
-        ClientCertificate = _options.Tls is { } tls
-            ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(tls.ClientCertificatePem, tls.ClientKeyPem)
-            : null,
-        TrustedAuthorities = _options.Tls is { } authority
-            ? [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(authority.AuthorityPem)]
-            : null,
-    };
+        var options = new ConfigurationOptions
+        {
+            EndPoints = { Address },
+            User = _options.AclUser?.Name,
+            Password = _options.AclUser?.Password ?? _options.RequirePassword,
+            AbortOnConnectFail = true,
+            ConnectTimeout = 2000,
+        };
+        if (_options.Tls is { } tls)
+        {
+            options.Ssl = true;
+            var client = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(tls.ClientCertificatePem, tls.ClientKeyPem);
+            options.CertificateSelection += (_, _, _, _, _) => client;
+            options.CertificateValidation += (_, _, _, _) => true;
+        }
+
+        return options;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -125,7 +131,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     private IEnumerable<string> Arguments()
     {
-        var port = Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         yield return "--bind";
         yield return "127.0.0.1";
         yield return "--dir";
@@ -149,7 +155,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
         if (_options.AclUser is var (name, secret))
         {
             // redis-server joins the words after an option into one config line, one word per argument.
-            foreach (var argument in new[] { "--user", name, "on", $">{secret}", "~*", "&*", "+@all", "--user", "default", "off" })
+            var defaultUser = _options.DefaultUserStaysOpen ? new[] { "--user", "default", "on", "nopass", "~*", "&*", "+@all" } : ["--user", "default", "off"];
+            foreach (var argument in new[] { "--user", name, "on", $">{secret}", "~*", "&*", "+@all" }.Concat(defaultUser))
             {
                 yield return argument;
             }
@@ -177,8 +184,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
         {
             try
             {
-                await using var connection = await RespConnection.OpenAsync(ClientSettings(), CancellationToken.None);
-                await connection.ExecuteAsync(new RedisCommand("PING"), CancellationToken.None);
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(ClientOptions());
+                await connection.GetDatabase().PingAsync();
                 return;
             }
             catch (RedisException) when (waited.Elapsed < StartTimeout && _process is { HasExited: false })
