@@ -7,16 +7,26 @@ namespace Gateway.Drivers.Tests.Redis;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port with its own temporary directory, which it
-/// can stop and start again on the same port and directory. When <c>REDIS_ADDRESS</c> (host:port)
-/// is set, tests use that server instead and <see cref="IsExternal"/> tells the tests that need to
-/// stop or configure the server to report themselves skipped.
+/// can stop and start again on the same port and directory. The plain shared server (the class fixture)
+/// is, in this order: <c>REDIS_ADDRESS</c> (host:port) when set; a Testcontainers.Redis container when a
+/// Docker engine is reachable; else the process. <see cref="IsExternal"/> tells the tests that need to
+/// stop or configure the server to report themselves skipped. Which one the run used is written to the
+/// file named by <c>REDIS_TEST_SERVER_REPORT</c> (tests/run.sh prints it).
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
+    /// <summary>The environment variable naming the file the choice is reported to.</summary>
+    public const string ReportVariable = "REDIS_TEST_SERVER_REPORT";
+
+    /// <summary>The image of the container server (Redis 7.0, as Debian's redis-server).</summary>
+    public const string ContainerImage = "redis:7.0";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly RedisServerOptions _options;
     private readonly string? _directory;
+    private readonly bool _inContainer;
     private Process? _process;
+    private Testcontainers.Redis.RedisContainer? _container;
 
     /// <summary>The plain server shared by a test class (xunit class fixture).</summary>
     public RedisServerFixture()
@@ -32,6 +42,16 @@ public sealed class RedisServerFixture : IAsyncLifetime
         {
             Address = external.Trim();
             IsExternal = true;
+            Report($"the server REDIS_ADDRESS names ({Address})");
+            return;
+        }
+
+        if (options == new RedisServerOptions() && DockerEngineReachable())
+        {
+            // The address is the container's, known once it runs; tests must not stop it (it is not ours to restart).
+            _inContainer = true;
+            IsExternal = true;
+            Address = string.Empty;
             return;
         }
 
@@ -40,7 +60,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     }
 
     /// <summary><c>host:port</c>, as written in a component's <c>redisHost</c>.</summary>
-    public string Address { get; }
+    public string Address { get; private set; }
 
     /// <summary>True when the tests run against <c>REDIS_ADDRESS</c>, which they must not stop or reconfigure.</summary>
     public bool IsExternal { get; }
@@ -61,7 +81,25 @@ public sealed class RedisServerFixture : IAsyncLifetime
         return fixture;
     }
 
-    public ValueTask InitializeAsync() => IsExternal ? ValueTask.CompletedTask : new(StartAsync());
+    public async ValueTask InitializeAsync()
+    {
+        if (_inContainer)
+        {
+            // Failing to start is an error of the run, not a reason to fall back quietly.
+            _container = new Testcontainers.Redis.RedisBuilder(ContainerImage).Build();
+            await _container.StartAsync();
+            Address = _container.GetConnectionString();
+            Report($"a Testcontainers.Redis container ({ContainerImage}) at {Address}");
+        }
+        else if (!IsExternal)
+        {
+            await StartAsync();
+            if (_options == new RedisServerOptions())
+            {
+                Report($"redis-server processes started by the tests ({FirstLine("redis-server", "--version")})");
+            }
+        }
+    }
 
     /// <summary>Starts the server (again) on the same port and directory, and waits until it answers PING.</summary>
     public async Task StartAsync()
@@ -122,6 +160,11 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+
         await StopAsync();
         if (_directory is not null && Directory.Exists(_directory))
         {
@@ -192,6 +235,33 @@ public sealed class RedisServerFixture : IAsyncLifetime
             {
                 await Task.Delay(50);
             }
+        }
+    }
+
+    /// <summary>Docker's own rule: <c>DOCKER_HOST</c>, else the default socket.</summary>
+    private static bool DockerEngineReachable() =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || File.Exists("/var/run/docker.sock");
+
+    private static void Report(string description)
+    {
+        if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, $"Redis single-node tests (Gateway.Drivers.Tests): {description}{Environment.NewLine}");
+        }
+    }
+
+    private static string FirstLine(string program, string argument)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, argument) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            var line = process.StandardOutput.ReadLine() ?? string.Empty;
+            process.WaitForExit();
+            return line.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return $"{program} not found";
         }
     }
 
