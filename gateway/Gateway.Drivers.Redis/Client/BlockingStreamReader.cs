@@ -40,11 +40,9 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
         catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
         {
             var translated = RedisErrors.Translate(failure, where, "XREADGROUP");
-            if (translated.Kind != RedisFailureKind.Server || translated.Code is "MOVED" or "ASK" or "READONLY" or "UNBLOCKED" or "LOADING" or "MASTERDOWN")
-            {
-                await UnbindAsync();
-            }
-
+            // Whatever failed (the server went away, the slot moved, the primary became a replica, or this
+            // connection went to a node that came back empty), the next read binds again to the stream's owner.
+            await UnbindAsync();
             throw translated;
         }
     }

@@ -16,6 +16,8 @@ internal static class RedisErrors
     public static RedisCommandFailure Translate(Exception exception, string where, string command) => exception switch
     {
         RedisCommandFailure failure => failure,
+        RedisException moved when moved.Message.StartsWith("Key has MOVED", StringComparison.Ordinal) || moved.Message.StartsWith("Key has ASK", StringComparison.Ordinal)
+            => new(where, command, "the stream's hash slot moved (a failover or a resharding); the next attempt goes to its new owner", RedisFailureKind.Connection, moved),
         RedisServerException server => new(where, command, server.Message, RedisFailureKind.Server, server),
         RedisTimeoutException timeout when IsAuthenticationFailure(timeout) => new(where, command, CredentialsRefused, RedisFailureKind.CredentialsRefused, timeout),
         RedisTimeoutException timeout => new(where, command, Timeout(timeout), RedisFailureKind.Connection, timeout),
