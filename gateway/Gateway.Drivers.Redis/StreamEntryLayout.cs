@@ -24,7 +24,7 @@ internal static class StreamEntryLayout
             RedisJsonContext.Default.IReadOnlyDictionaryStringString);
         var fields = new List<KeyValuePair<string, ReadOnlyMemory<byte>>>(3)
         {
-            new(DataField, request.Data.ToArray()),
+            new(DataField, request.Data),
             new(MetadataField, metadata),
         };
         if (!string.IsNullOrEmpty(request.ContentType))

@@ -9,8 +9,8 @@ namespace Gateway.Drivers.Redis.Client;
 /// <see cref="CredentialCheck"/> after the first connect and after every reconnect before commands are let through.
 /// </summary>
 /// <remarks>
-/// <see cref="_gate"/> guards <see cref="_opening"/> and <see cref="_verifying"/>; the multiplexer's events
-/// (its own threads) only reset <see cref="_verifying"/> and log.
+/// <see cref="_gate"/> guards <see cref="_opening"/>, <see cref="_verifying"/> and the writes of <see cref="_proved"/>
+/// (read without it); the multiplexer's events (its own threads) only reset the last two and log.
 /// </remarks>
 internal sealed class RedisConnection : IAsyncDisposable
 {
@@ -21,6 +21,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task<ConnectionMultiplexer>? _opening;
     private Task<RedisCommandFailure?>? _verifying;
+    private ConnectionMultiplexer? _proved;
     private DateTimeOffset _verifiedAt;
     private bool _disposed;
 
@@ -40,13 +41,34 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public int Database => _options.Topology == RedisTopology.Cluster ? 0 : _options.RedisDb;
 
-    /// <summary>The multiplexer, connected (or trying to be) and with its credentials proved; throws <see cref="RedisCommandFailure"/>.</summary>
-    public async ValueTask<ConnectionMultiplexer> GetAsync(string command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The multiplexer, connected (or trying to be) and with its credentials proved; throws <see cref="RedisCommandFailure"/>.
+    /// Once proved it is handed out without waiting (every publish comes this way) until a reconnect asks for proof again.
+    /// </summary>
+    public ValueTask<ConnectionMultiplexer> GetAsync(string command, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _proved) is { } proved ? ValueTask.FromResult(proved) : new(GetSlowAsync(command, cancellationToken));
+
+    private async Task<ConnectionMultiplexer> GetSlowAsync(string command, CancellationToken cancellationToken)
     {
         var multiplexer = await OpenAsync(command, cancellationToken);
-        if (multiplexer.IsConnected && await VerifyAsync(multiplexer, forceRecheck: false).WaitAsync(cancellationToken) is { } refused)
+        if (!multiplexer.IsConnected)
+        {
+            return multiplexer;
+        }
+
+        var verifying = VerifyAsync(multiplexer, forceRecheck: false);
+        if (await verifying.WaitAsync(cancellationToken) is { } refused)
         {
             throw new RedisCommandFailure(refused.Where, command, refused.Reason, RedisFailureKind.CredentialsRefused, refused);
+        }
+
+        lock (_gate)
+        {
+            // Only if no reconnect asked for new proof meanwhile.
+            if (_verifying == verifying)
+            {
+                _proved = multiplexer;
+            }
         }
 
         return multiplexer;
@@ -78,6 +100,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         lock (_gate)
         {
             _disposed = true;
+            _proved = null;
             opening = _opening;
         }
 
@@ -135,6 +158,7 @@ internal sealed class RedisConnection : IAsyncDisposable
             lock (_gate)
             {
                 _verifying = null;
+                _proved = null;
             }
 
             _log.Restored(e.EndPoint);
@@ -152,6 +176,7 @@ internal sealed class RedisConnection : IAsyncDisposable
             if (_verifying is null || stale)
             {
                 _verifiedAt = now;
+                _proved = null;
                 _verifying = RunCheckAsync(multiplexer);
             }
 

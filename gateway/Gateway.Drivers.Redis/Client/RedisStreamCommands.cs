@@ -27,8 +27,16 @@ internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
             return await (await AddManyAsync([addition], cancellationToken))[0];
         }
 
-        var database = await DatabaseAsync("XADD", cancellationToken);
-        return await Run("XADD", database.StreamAddAsync(addition.Stream, Fields(addition), AddOptions(addition.Trim)), id => (string)id!);
+        var multiplexer = await _connection.GetAsync("XADD", cancellationToken);
+        try
+        {
+            // Inside the try: a multiplexer disposed meanwhile (the driver stopping) throws from GetDatabase.
+            return (string)(await multiplexer.GetDatabase(_connection.Database).StreamAddAsync(addition.Stream, Fields(addition), AddOptions(addition.Trim)))!;
+        }
+        catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
+        {
+            throw RedisErrors.Translate(failure, Where, "XADD");
+        }
     }
 
     public async Task<IReadOnlyList<Task<string>>> AddManyAsync(IReadOnlyList<StreamAddition> additions, CancellationToken cancellationToken)
@@ -135,8 +143,18 @@ internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private async Task<IDatabase> DatabaseAsync(string command, CancellationToken cancellationToken) =>
-        (await _connection.GetAsync(command, cancellationToken)).GetDatabase(_connection.Database);
+    private async Task<IDatabase> DatabaseAsync(string command, CancellationToken cancellationToken)
+    {
+        var multiplexer = await _connection.GetAsync(command, cancellationToken);
+        try
+        {
+            return multiplexer.GetDatabase(_connection.Database);
+        }
+        catch (ObjectDisposedException disposed)
+        {
+            throw RedisErrors.Translate(disposed, Where, command);
+        }
+    }
 
     private async Task<TResult> Run<T, TResult>(string command, Task<T> call, Func<T, TResult> read)
     {
@@ -150,8 +168,17 @@ internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
         }
     }
 
-    private static NameValueEntry[] Fields(StreamAddition addition) =>
-        [.. addition.Fields.Select(f => new NameValueEntry(f.Key, f.Value.ToArray()))];
+    private static NameValueEntry[] Fields(StreamAddition addition)
+    {
+        var fields = new NameValueEntry[addition.Fields.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            // RedisValue keeps the memory as it is: the bytes are written before the reply that completes the call.
+            fields[i] = new NameValueEntry(addition.Fields[i].Key, addition.Fields[i].Value);
+        }
+
+        return fields;
+    }
 
     private static StreamAddOptions AddOptions(StreamTrim trim) => trim switch
     {
