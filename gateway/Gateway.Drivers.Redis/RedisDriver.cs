@@ -1,12 +1,14 @@
 using System.Globalization;
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Drivers.Redis;
 
 /// <summary>
 /// A <c>pubsub.redis</c> component: topics are streams, consumer groups are stream consumer groups,
-/// and entries are laid out as Dapr lays them out (<see cref="StreamEntryLayout"/>).
+/// and entries are laid out as Dapr lays them out (<see cref="StreamEntryLayout"/>). Commands go through the
+/// component's shared StackExchange.Redis connection (<see cref="IRedisStreams"/>); each subscription reads on
+/// a connection of its own.
 /// </summary>
 /// <remarks>
 /// Dapr uses <c>consumerID</c> both as the group and as the consumer name, so all replicas of an app
@@ -14,7 +16,7 @@ namespace Gateway.Drivers.Redis;
 /// instance (so to this process): replicas of the gateway in one group are distinct consumers, and
 /// the pending list shows which replica holds which entry, so one replica can claim what a dead one left.
 /// </remarks>
-internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider
+internal sealed class RedisDriver : IPubSubDriver, IBulkPublisher, IDriverHealth, IRecordStoreProvider, IConsumerLag
 {
     private readonly string _componentName;
     private readonly RedisOptions _options;
@@ -42,7 +44,7 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
         }
     }
 
-    /// <summary>Completes after the server has answered the <c>XADD</c>.</summary>
+    /// <summary>Completes after the server has answered the <c>XADD</c> (and, with <c>publishReplicaAcks</c>, the replicas the <c>WAIT</c>).</summary>
     public async ValueTask PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,15 +52,15 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
         ThrowIfStopped();
         try
         {
-            await _streams.XAddAsync(StreamEntryLayout.ToAddition(request, Trim()), cancellationToken);
+            await _streams.AddAsync(StreamEntryLayout.ToAddition(request, Trim()), cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             throw RedisFailures.NotStored(_componentName, request.Topic, failure);
         }
     }
 
-    /// <summary>Sends every entry's <c>XADD</c> in one pipelined write; each entry succeeds or fails on its own.</summary>
+    /// <summary>Sends every entry's <c>XADD</c> pipelined; each entry succeeds or fails on its own.</summary>
     public async ValueTask<IReadOnlyList<BulkPublishFailure>> PublishBulkAsync(IReadOnlyList<BulkPublishEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -72,9 +74,9 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
         IReadOnlyList<Task<string>> replies;
         try
         {
-            replies = await _streams.XAddBatchAsync([.. entries.Select(e => StreamEntryLayout.ToAddition(e.Request, trim))], cancellationToken);
+            replies = await _streams.AddManyAsync([.. entries.Select(e => StreamEntryLayout.ToAddition(e.Request, trim))], cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             return [.. entries.Select(e => new BulkPublishFailure(e.EntryId, RedisFailures.NotStored(_componentName, e.Request.Topic, failure)))];
         }
@@ -86,7 +88,7 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
             {
                 await replies[i];
             }
-            catch (RedisException failure)
+            catch (RedisCommandFailure failure)
             {
                 failures.Add(new BulkPublishFailure(entries[i].EntryId, RedisFailures.NotStored(_componentName, entries[i].Request.Topic, failure)));
             }
@@ -106,9 +108,9 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
         ThrowIfStopped();
         try
         {
-            await _streams.XGroupCreateAsync(request.Topic, request.ConsumerGroup, cancellationToken);
+            await _streams.CreateGroupAsync(request.Topic, request.ConsumerGroup, cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             throw RedisFailures.NotSubscribed(_componentName, request.Topic, request.ConsumerGroup, failure);
         }
@@ -126,20 +128,26 @@ internal sealed partial class RedisDriver : IPubSubDriver, IBulkPublisher, IDriv
         }
     }
 
-    /// <summary>A hash on the same server and connection (<see cref="RedisRecordStore"/>).</summary>
+    /// <summary>A hash on the same servers and connection (<see cref="RedisRecordStore"/>).</summary>
     public IRecordStore OpenRecordStore(string name) => new RedisRecordStore(_componentName, name, _hashes);
 
-    /// <summary>Healthy when the server answers <c>PING</c>.</summary>
-    public async ValueTask<string?> CheckAsync(CancellationToken cancellationToken)
+    /// <summary>Healthy when the servers answer <c>PING</c> and take the configured user and password.</summary>
+    public async ValueTask<string?> CheckAsync(CancellationToken cancellationToken) => await _streams.CheckAsync(cancellationToken);
+
+    /// <summary>
+    /// Consumer lag from <c>XINFO GROUPS</c>: stream entries the group has not had delivered yet (Redis 7 or
+    /// later); null while the server does not answer.
+    /// </summary>
+    public async ValueTask<long?> GetLagAsync(string topic, string consumerGroup, CancellationToken cancellationToken)
     {
         try
         {
-            await _streams.PingAsync(cancellationToken);
-            return null;
+            return await _streams.LagAsync(topic, consumerGroup, cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure)
         {
-            return failure.Message;
+            // Unknown until the server answers again; the gauge leaves the series out meanwhile.
+            return null;
         }
     }
 

@@ -1,11 +1,11 @@
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Drivers.Redis;
 
 /// <summary>
-/// Creates <c>pubsub.redis</c> drivers: Redis Streams with consumer groups, through the project's
-/// own RESP client, with Dapr's metadata keys and Dapr's entry layout.
+/// Creates <c>pubsub.redis</c> drivers: Redis Streams with consumer groups through StackExchange.Redis, on a
+/// single server, a Sentinel-managed primary or a Redis Cluster, with Dapr's metadata keys and Dapr's entry layout.
 /// </summary>
 public sealed class RedisDriverFactory : IPubSubDriverFactory
 {
@@ -36,38 +36,7 @@ public sealed class RedisDriverFactory : IPubSubDriverFactory
         }
 
         var logger = context.LoggerFactory.CreateLogger<RedisDriverFactory>();
-        var onEvent = ConnectionLogger(logger, context.ComponentName);
-        var multiplexer = new RedisMultiplexer(Settings(options), context.TimeProvider, onEvent);
-        return new RedisDriver(context, options, new RedisStreams(multiplexer, onEvent), new RedisHashes(multiplexer));
+        var commands = new RedisStreamCommands(new RedisConnection(options, logger, context.ComponentName, context.TimeProvider), options);
+        return new RedisDriver(context, options, commands, commands);
     }
-
-    internal static RedisConnectionSettings Settings(RedisOptions options)
-    {
-        RedisEndpoint.TryParse(options.RedisHost, out var endpoint);
-        return new RedisConnectionSettings
-        {
-            Endpoint = endpoint!,
-            Username = options.RedisUsername,
-            Password = options.RedisPassword,
-            Database = options.RedisDb,
-            UseTls = options.EnableTls,
-            SkipTlsVerification = options.InsecureSkipTlsVerify,
-            ClientCertificate = options.ClientCert.Length > 0 ? RedisTlsMaterial.ReadClientCertificate(options.ClientCert, options.ClientKey) : null,
-            TrustedAuthorities = options.CaCert.Length > 0 ? RedisTlsMaterial.ReadAuthorities(options.CaCert) : null,
-            ConnectTimeout = options.DialTimeout,
-            CommandTimeout = options.ReadTimeout,
-        };
-    }
-
-    private static Action<RedisConnectionEvent> ConnectionLogger(ILogger logger, string componentName) => change =>
-    {
-        if (change.Kind == RedisConnectionEventKind.AttemptFailed)
-        {
-            RedisLog.ConnectionAttemptFailed(logger, componentName, change.Endpoint.ToString(), change.Reason ?? "");
-        }
-        else
-        {
-            RedisLog.ConnectionChanged(logger, componentName, change.Endpoint.ToString(), change.Kind.ToString().ToLowerInvariant());
-        }
-    };
 }

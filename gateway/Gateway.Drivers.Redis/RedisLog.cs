@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.Drivers.Redis;
 
-/// <summary>Log events of the Redis driver. Event ids 1201-1299 belong to this driver; never reuse one.</summary>
+/// <summary>Log events of the Redis driver. Event ids come from <see cref="EventIds.RedisLog"/> (15xx); never reuse one.</summary>
 internal static partial class RedisLog
 {
     [LoggerMessage(EventId = EventIds.RedisLog.SubscriptionStarted, EventName = "RedisSubscriptionStarted", Level = LogLevel.Information,
@@ -33,23 +33,27 @@ internal static partial class RedisLog
         Message = "Component {Component}: claimed {Count} pending entries of stream {Topic} (group {ConsumerGroup}) for redelivery")]
     public static partial void EntriesClaimed(ILogger logger, string component, int count, string topic, string consumerGroup);
 
-    [LoggerMessage(EventId = EventIds.RedisLog.VanishedEntryAcknowledged, EventName = "RedisVanishedEntryAcknowledged", Level = LogLevel.Information,
-        Message = "Component {Component}: pending entry {EntryId} of stream {Topic} (group {ConsumerGroup}) no longer exists (trimmed or deleted); acknowledged it")]
-    public static partial void VanishedEntryAcknowledged(ILogger logger, string component, string entryId, string topic, string consumerGroup);
-
     [LoggerMessage(EventId = EventIds.RedisLog.ReclaimFailed, EventName = "RedisReclaimFailed", Level = LogLevel.Warning,
         Message = "Component {Component}: looking for pending entries of stream {Topic} (group {ConsumerGroup}) failed: {Reason}")]
     public static partial void ReclaimFailed(ILogger logger, string component, string topic, string consumerGroup, string reason);
 
     [LoggerMessage(EventId = EventIds.RedisLog.ConnectionChanged, EventName = "RedisConnectionChanged", Level = LogLevel.Information,
-        Message = "Component {Component}: connection to redis {Endpoint}: {Change}")]
+        Message = "Component {Component}: connection to redis {Endpoint} {Change}")]
     public static partial void ConnectionChanged(ILogger logger, string component, string endpoint, string change);
 
     [LoggerMessage(EventId = EventIds.RedisLog.ConnectionAttemptFailed, EventName = "RedisConnectionAttemptFailed", Level = LogLevel.Warning,
-        Message = "Component {Component}: cannot connect to redis {Endpoint}: {Reason}")]
+        Message = "Component {Component}: connection to redis {Endpoint} failed ({Reason}); reconnecting in the background")]
     public static partial void ConnectionAttemptFailed(ILogger logger, string component, string endpoint, string reason);
 
     [LoggerMessage(EventId = EventIds.RedisLog.BothTrimmingOptions, EventName = "RedisBothTrimmingOptions", Level = LogLevel.Warning,
         Message = "Component {Component}: both maxLenApprox and streamTTL are set; streams are trimmed by maxLenApprox only")]
     public static partial void BothTrimmingOptions(ILogger logger, string component);
+
+    [LoggerMessage(EventId = EventIds.RedisLog.CredentialsRefused, EventName = "RedisCredentialsRefused", Level = LogLevel.Error,
+        Message = "Component {Component}: {Reason}; publishes and subscriptions of this component fail until the server accepts the configured user and password")]
+    public static partial void CredentialsRefused(ILogger logger, string component, string reason);
+
+    [LoggerMessage(EventId = EventIds.RedisLog.EntriesVanished, EventName = "RedisEntriesVanished", Level = LogLevel.Information,
+        Message = "Component {Component}: {Count} pending entries of stream {Topic} (group {ConsumerGroup}) no longer exist (trimmed or deleted); Redis dropped them from the pending list")]
+    public static partial void EntriesVanished(ILogger logger, string component, int count, string topic, string consumerGroup);
 }

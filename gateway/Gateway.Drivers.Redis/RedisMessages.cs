@@ -1,5 +1,5 @@
 using Gateway.Drivers.MetadataParsing;
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Redis;
 
@@ -12,10 +12,10 @@ internal static class RedisMessages
     public static string InvalidMetadata(string componentName, IEnumerable<MetadataProblem> problems) =>
         MetadataMessages.InvalidMetadata(componentName, RedisMetadataSchema.ComponentType, problems);
 
-    public static string NotStored(string componentName, string topic, RedisException failure) =>
+    public static string NotStored(string componentName, string topic, RedisCommandFailure failure) =>
         ForComponent(componentName, $"topic '{topic}' was not stored: {failure.Message}");
 
-    public static string NotSubscribed(string componentName, string topic, string group, RedisException failure) =>
+    public static string NotSubscribed(string componentName, string topic, string group, RedisCommandFailure failure) =>
         ForComponent(componentName, $"cannot consume topic '{topic}' as consumer group '{group}': {failure.Message}");
 
     public static string Stopped(string componentName) =>

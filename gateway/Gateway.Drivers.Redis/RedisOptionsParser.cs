@@ -1,31 +1,36 @@
 using Gateway.Drivers.MetadataParsing;
-using Gateway.Drivers.Redis.Resp;
 
 namespace Gateway.Drivers.Redis;
 
 /// <summary>
 /// Turns component metadata into <see cref="RedisOptions"/> through <see cref="RedisMetadataSchema.Table"/>,
 /// collecting every problem instead of stopping at the first. Never throws on bad input; never repeats a secret.
+/// Checks across keys are in <see cref="RedisOptionsRules"/>.
 /// </summary>
 internal static class RedisOptionsParser
 {
     public static RedisOptions Parse(IReadOnlyDictionary<string, string> metadata, out IReadOnlyList<MetadataProblem> problems)
     {
         var options = new RedisOptions();
-        var reading = RedisMetadataSchema.Table.Read(metadata, entry => Apply(options, entry));
-        CheckTogether(options, reading);
+        var cluster = false;
+        var failover = false;
+        var reading = RedisMetadataSchema.Table.Read(metadata, entry => Apply(options, entry, ref cluster, ref failover));
+        options.Topology = failover ? RedisTopology.Sentinel : cluster ? RedisTopology.Cluster : RedisTopology.Node;
+        RedisOptionsRules.Check(options, reading, cluster && failover);
         problems = reading.Problems;
         return options;
     }
 
-    private static void Apply(RedisOptions options, MetadataEntry entry)
+    private static void Apply(RedisOptions options, MetadataEntry entry, ref bool cluster, ref bool failover)
     {
         const DurationForm Milliseconds = DurationForm.MillisecondsOrGoDuration;
         switch (entry.Name)
         {
             case RedisOptions.RedisHostKey:
                 options.RedisHost = entry.Value.Trim();
-                _ = RedisEndpoint.TryParse(options.RedisHost, out _) || entry.Reject("one 'host:port' (the port from 1 to 65535, 6379 when left out)");
+                break;
+            case RedisOptions.RedisPortKey when entry.TryInteger(1, 65535, out int port):
+                options.RedisPort = port;
                 break;
             case RedisOptions.RedisPasswordKey:
                 options.RedisPassword = entry.Value;
@@ -35,6 +40,21 @@ internal static class RedisOptionsParser
                 break;
             case RedisOptions.RedisDbKey when entry.TryInteger(0, int.MaxValue, out int db):
                 options.RedisDb = db;
+                break;
+            case RedisOptions.RedisTypeKey when entry.TryChoice(out bool isCluster, ("node", false), ("cluster", true)):
+                cluster = isCluster;
+                break;
+            case RedisOptions.FailoverKey when entry.TryBool(out var sentinel):
+                failover = sentinel;
+                break;
+            case RedisOptions.SentinelMasterNameKey:
+                options.SentinelMasterName = entry.Value.Trim();
+                break;
+            case RedisOptions.SentinelUsernameKey:
+                options.SentinelUsername = entry.Value.Trim();
+                break;
+            case RedisOptions.SentinelPasswordKey:
+                options.SentinelPassword = entry.Value;
                 break;
             case RedisOptions.EnableTlsKey when entry.TryBool(out var tls):
                 options.EnableTls = tls;
@@ -73,25 +93,33 @@ internal static class RedisOptionsParser
             case RedisOptions.DialTimeoutKey when entry.TryDuration(Milliseconds, allowZero: false, out var dial):
                 options.DialTimeout = dial;
                 break;
-            case RedisOptions.ReadTimeoutKey when entry.TryDuration(Milliseconds, allowZero: false, out var read):
+            case RedisOptions.ReadTimeoutKey when TryDurationOrNone(entry, allowZero: false, TimeSpan.FromMinutes(1), out var read):
                 options.ReadTimeout = read;
+                break;
+            case RedisOptions.RedisMinRetryIntervalKey when TryDurationOrNone(entry, allowZero: true, TimeSpan.Zero, out var min):
+                options.RedisMinRetryInterval = min;
+                break;
+            case RedisOptions.RedisMaxRetryIntervalKey when TryDurationOrNone(entry, allowZero: true, TimeSpan.Zero, out var max):
+                options.RedisMaxRetryInterval = max;
+                break;
+            case RedisOptions.PublishReplicaAcksKey when entry.TryInteger(0, 100, out int replicas):
+                options.PublishReplicaAcks = replicas;
+                break;
+            case RedisOptions.PublishReplicaAckTimeoutKey when entry.TryDuration(Milliseconds, allowZero: false, out var wait):
+                options.PublishReplicaAckTimeout = wait;
                 break;
         }
     }
 
-    private static void CheckTogether(RedisOptions options, MetadataReading reading)
+    /// <summary>A duration, or Dapr's <c>-1</c> ("none"), which reads as <paramref name="none"/>.</summary>
+    private static bool TryDurationOrNone(MetadataEntry entry, bool allowZero, TimeSpan none, out TimeSpan duration)
     {
-        reading.Require(RedisOptions.RedisHostKey, "the 'host:port' of the Redis server");
-        var (hasCert, hasKey) = (options.ClientCert.Trim().Length > 0, options.ClientKey.Trim().Length > 0);
-        if (hasCert != hasKey)
+        if (entry.Value.Trim() == "-1")
         {
-            var (set, missing) = hasCert ? (RedisOptions.ClientCertKey, RedisOptions.ClientKeyKey) : (RedisOptions.ClientKeyKey, RedisOptions.ClientCertKey);
-            reading.Error(set, $"metadata '{reading.Written(set)}' is set but '{missing}' is not; set both or neither.");
+            duration = none;
+            return true;
         }
-        else if (hasCert && RedisTlsMaterial.ReadClientCertificate(options.ClientCert, options.ClientKey) is null)
-        {
-            var key = reading.Written(RedisOptions.ClientKeyKey);
-            reading.Error(key, MetadataMessages.Unrecognised(key, "a PEM private key that matches the PEM certificate in 'clientCert'", string.Empty, isSecret: true));
-        }
+
+        return entry.TryDuration(DurationForm.MillisecondsOrGoDuration, allowZero, out duration);
     }
 }

@@ -1,12 +1,13 @@
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Redis;
 
 /// <summary>
 /// A record store of a <c>pubsub.redis</c> component: one hash, <c>gateway:records:&lt;name&gt;</c>, one
-/// field per record. Each command is answered by the one server every replica talks to, so a read
-/// after an acknowledged write always sees it. A topic stream of exactly that name would collide: the
-/// server refuses the wrong command on either side (<c>WRONGTYPE</c>), so nothing is overwritten.
+/// field per record. The hash is one key, so in a cluster it lives on the one node that owns its slot; every
+/// command goes to the primary that owns it, so a read after an acknowledged write always sees it. A topic
+/// stream of exactly that name would collide: the server refuses the wrong command on either side
+/// (<c>WRONGTYPE</c>), so nothing is overwritten.
 /// </summary>
 internal sealed class RedisRecordStore : IRecordStore
 {
@@ -25,16 +26,16 @@ internal sealed class RedisRecordStore : IRecordStore
         _key = KeyPrefix + name;
     }
 
-    public string Location => $"redis hash '{_key}' on {_hashes.Endpoint}";
+    public string Location => $"redis hash '{_key}' on {_hashes.Where}";
 
     public async ValueTask PutAsync(string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         try
         {
-            await _hashes.HSetAsync(_key, key, value, cancellationToken);
+            await _hashes.SetAsync(_key, key, value, cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             throw Failed("the record was not stored", failure);
         }
@@ -45,9 +46,9 @@ internal sealed class RedisRecordStore : IRecordStore
         ArgumentNullException.ThrowIfNull(key);
         try
         {
-            await _hashes.HDelAsync(_key, key, cancellationToken);
+            await _hashes.DeleteAsync(_key, key, cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             throw Failed("the record was not deleted", failure);
         }
@@ -57,9 +58,9 @@ internal sealed class RedisRecordStore : IRecordStore
     {
         try
         {
-            return await _hashes.HGetAllAsync(_key, cancellationToken);
+            return await _hashes.GetAllAsync(_key, cancellationToken);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             throw Failed("the records were not read", failure);
         }
@@ -68,6 +69,6 @@ internal sealed class RedisRecordStore : IRecordStore
     /// <summary>Holds nothing of its own: the connection belongs to the driver.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private DriverException Failed(string what, RedisException failure) =>
+    private DriverException Failed(string what, RedisCommandFailure failure) =>
         new(RedisMessages.ForComponent(_componentName, $"record store '{_key}': {what}: {failure.Message}"), RedisFailures.IsTransient(failure), failure);
 }

@@ -1,10 +1,10 @@
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Redis;
 
 /// <summary>
 /// One member of a consumer group. A long-running loop reads new entries with
-/// <c>XREADGROUP ... BLOCK</c> on a connection of its own, only as many as it has free handler
+/// <c>XREADGROUP ... BLOCK</c> on a connection of its own (<see cref="IStreamReader"/>), only as many as it has free handler
 /// slots; each entry runs its handler on the thread pool and is <c>XACK</c>ed only when the handler
 /// says <see cref="MessageOutcome.Acknowledge"/>. Every redeliver interval the same loop claims, through
 /// <see cref="PendingReclaimer"/>, entries left pending longer than the processing timeout and hands them out again.
@@ -12,13 +12,13 @@ namespace Gateway.Drivers.Redis;
 /// </summary>
 internal sealed class RedisSubscription : ISubscription
 {
-    private static readonly TimeSpan ReadBlock = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReadBlock = BlockingStreamReader.LongestBlock;
     private static readonly TimeSpan MaximumReadBackoff = TimeSpan.FromSeconds(5);
 
     private readonly StreamConsumer _consumer;
     private readonly MessageHandler _handler;
     private readonly HandlerSlots _slots;
-    private readonly IRedisStreams _reader;
+    private readonly IStreamReader _reader;
     private readonly PendingReclaimer _reclaimer;
     private readonly Action<RedisSubscription> _onStopped;
     private readonly CancellationTokenSource _stopping = new();
@@ -31,7 +31,7 @@ internal sealed class RedisSubscription : ISubscription
         _consumer = consumer;
         _handler = handler;
         _slots = new HandlerSlots(Math.Min(maxConcurrency, consumer.Options.Concurrency));
-        _reader = consumer.Streams.OpenDedicated();
+        _reader = consumer.Streams.OpenReader(consumer.Topic);
         _reclaimer = new PendingReclaimer(consumer, Dispatch);
         _onStopped = onStopped;
     }
@@ -85,8 +85,8 @@ internal sealed class RedisSubscription : ISubscription
                 {
                     var handedOut = await _reclaimer.ReclaimAsync(taken, stopping);
                     taken -= handedOut;
-                    // A pass that used every slot may have left more behind: look again next time round.
-                    nextReclaim = taken == 0 ? now : now + options.RedeliverInterval;
+                    // A pass that used every slot, or stopped before the end of the pending list, may have left more behind.
+                    nextReclaim = taken == 0 || !_reclaimer.ScanComplete ? now : now + options.RedeliverInterval;
                     if (taken == 0)
                     {
                         continue;
@@ -94,7 +94,7 @@ internal sealed class RedisSubscription : ISubscription
                 }
 
                 var block = options.RedeliveryEnabled ? Min(ReadBlock, nextReclaim - now) : ReadBlock;
-                var entries = await _reader.XReadGroupAsync(Topic, ConsumerGroup, _consumer.Consumer, taken, block, stopping);
+                var entries = await _reader.ReadGroupAsync(ConsumerGroup, _consumer.Consumer, taken, block, stopping);
                 backoff = TimeSpan.FromMilliseconds(100);
                 taken -= entries.Count;
                 foreach (var entry in entries)
@@ -106,11 +106,11 @@ internal sealed class RedisSubscription : ISubscription
             {
                 // Stopping mid-call: anything the server handed out meanwhile stays pending for the group.
             }
-            catch (RedisServerException missing) when (missing.Code == "NOGROUP")
+            catch (RedisCommandFailure missing) when (missing.Code == "NOGROUP")
             {
                 await RecreateGroupAsync(stopping);
             }
-            catch (RedisException failure)
+            catch (RedisCommandFailure failure)
             {
                 RedisLog.ReadFailed(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup, backoff, failure.Message);
                 await DelayAsync(backoff, stopping);
@@ -179,9 +179,9 @@ internal sealed class RedisSubscription : ISubscription
         try
         {
             // Not tied to stopping: an outcome that was reached should still be recorded.
-            await _consumer.Streams.XAckAsync(Topic, ConsumerGroup, [id], CancellationToken.None);
+            await _consumer.Streams.AcknowledgeAsync(Topic, ConsumerGroup, id, CancellationToken.None);
         }
-        catch (RedisException failure)
+        catch (RedisCommandFailure failure)
         {
             RedisLog.AckFailed(_consumer.Logger, _consumer.ComponentName, id, Topic, ConsumerGroup, failure.Message);
         }
@@ -191,10 +191,10 @@ internal sealed class RedisSubscription : ISubscription
     {
         try
         {
-            await _consumer.Streams.XGroupCreateAsync(Topic, ConsumerGroup, stopping);
+            await _consumer.Streams.CreateGroupAsync(Topic, ConsumerGroup, stopping);
             RedisLog.GroupRecreated(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup);
         }
-        catch (Exception failure) when (failure is RedisException or OperationCanceledException)
+        catch (Exception failure) when (failure is RedisCommandFailure or OperationCanceledException)
         {
             await DelayAsync(TimeSpan.FromMilliseconds(500), stopping);
         }

@@ -1,4 +1,4 @@
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Drivers.Redis;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Redis;
 
@@ -24,7 +24,7 @@ internal static class StreamEntryLayout
             RedisJsonContext.Default.IReadOnlyDictionaryStringString);
         var fields = new List<KeyValuePair<string, ReadOnlyMemory<byte>>>(3)
         {
-            new(DataField, request.Data.ToArray()),
+            new(DataField, request.Data),
             new(MetadataField, metadata),
         };
         if (!string.IsNullOrEmpty(request.ContentType))

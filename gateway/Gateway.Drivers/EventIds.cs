@@ -109,11 +109,12 @@ public static class EventIds
         public const int GroupRecreated = 1505;
         public const int AckFailed = 1506;
         public const int EntriesClaimed = 1507;
-        public const int VanishedEntryAcknowledged = 1508;
+        public const int EntriesVanished = 1508;
         public const int ReclaimFailed = 1509;
         public const int ConnectionChanged = 1510;
         public const int ConnectionAttemptFailed = 1511;
         public const int BothTrimmingOptions = 1512;
+        public const int CredentialsRefused = 1513;
     }
 
     /// <summary>Events of <c>CallerAuthenticator</c> (Gateway/Authentication/CallerAuthenticator.cs).</summary>

@@ -1,56 +1,74 @@
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 
 namespace Gateway.Drivers.Tests.Redis;
 
 /// <summary>
-/// Just enough of a server for <see cref="Gateway.Drivers.Redis.PendingReclaimer"/>: a pending list, the
-/// entries that still exist, and a record of what was claimed and acknowledged.
+/// Just enough of a server for <see cref="Gateway.Drivers.Redis.PendingReclaimer"/>: a pending list (oldest
+/// first), the entries that still exist, and a record of what <c>XAUTOCLAIM</c> was asked.
 /// </summary>
 internal sealed class FakeRedisStreams : IRedisStreams
 {
-    public List<PendingEntry> Pending { get; } = [];
+    public List<(string Id, TimeSpan Idle, int Deliveries)> Pending { get; } = [];
 
     public Dictionary<string, StreamEntry> Existing { get; } = [];
 
-    /// <summary>IDs another member claims first: XCLAIM does not return them although they exist.</summary>
-    public HashSet<string> ClaimedElsewhere { get; } = [];
+    public List<(string Start, int Count)> Claims { get; } = [];
 
-    public List<IReadOnlyList<string>> Claims { get; } = [];
+    /// <summary>When set, a pass stops after this many pending lines and returns where it stopped.</summary>
+    public int? ScanLimit { get; set; }
 
-    public List<string> Acknowledged { get; } = [];
+    public bool DeliveryCountsFail { get; set; }
 
-    public RedisEndpoint Endpoint { get; } = new("fake", 6379);
+    public string Where => "fake:6379";
 
-    public Task<IReadOnlyList<PendingEntry>> XPendingAsync(string stream, string group, TimeSpan minIdle, int count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PendingEntry>>([.. Pending.Where(p => p.Idle >= minIdle).Take(count)]);
-
-    public Task<IReadOnlyList<StreamEntry>> XClaimAsync(string stream, string group, string consumer, TimeSpan minIdle, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public Task<AutoClaimResult> AutoClaimAsync(string stream, string group, string consumer, TimeSpan minIdle, string start, int count, CancellationToken cancellationToken)
     {
-        Claims.Add(ids);
-        return Task.FromResult<IReadOnlyList<StreamEntry>>([.. ids.Where(id => !ClaimedElsewhere.Contains(id) && Existing.ContainsKey(id)).Select(id => Existing[id])]);
+        Claims.Add((start, count));
+        var from = start == AutoClaimResult.Beginning ? 0 : Pending.FindIndex(p => p.Id == start);
+        var (claimed, deleted) = (new List<StreamEntry>(), new List<string>());
+        var index = from;
+        for (; index < Pending.Count && claimed.Count < count && (ScanLimit is not { } limit || index - from < limit); index++)
+        {
+            var (id, idle, deliveries) = Pending[index];
+            if (idle < minIdle)
+            {
+                continue;
+            }
+
+            if (Existing.TryGetValue(id, out var entry))
+            {
+                claimed.Add(entry);
+                Pending[index] = (id, TimeSpan.Zero, deliveries + 1);
+            }
+            else
+            {
+                deleted.Add(id);
+            }
+        }
+
+        Pending.RemoveAll(p => deleted.Contains(p.Id));
+        var next = index < Pending.Count ? Pending[Math.Min(index, Pending.Count - 1)].Id : AutoClaimResult.Beginning;
+        return Task.FromResult(new AutoClaimResult(claimed, deleted, next));
     }
 
-    public Task<IReadOnlyList<StreamEntry>> XRangeAsync(string stream, string start, string end, int? count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StreamEntry>>(Existing.TryGetValue(start, out var entry) ? [entry] : []);
+    public Task<IReadOnlyDictionary<string, int>> DeliveryCountsAsync(string stream, string group, string consumer, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        DeliveryCountsFail
+            ? throw new RedisCommandFailure(Where, "XPENDING", "not connected (SocketFailure)", RedisFailureKind.Connection)
+            : Task.FromResult<IReadOnlyDictionary<string, int>>(Pending.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Deliveries));
 
-    public Task<long> XAckAsync(string stream, string group, IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        Acknowledged.AddRange(ids);
-        return Task.FromResult((long)ids.Count);
-    }
+    public Task<string> AddAsync(StreamAddition addition, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task<string> XAddAsync(StreamAddition addition, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
+    public Task<IReadOnlyList<Task<string>>> AddManyAsync(IReadOnlyList<StreamAddition> additions, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task<IReadOnlyList<Task<string>>> XAddBatchAsync(IReadOnlyList<StreamAddition> additions, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
+    public Task<bool> CreateGroupAsync(string stream, string group, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task<bool> XGroupCreateAsync(string stream, string group, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
+    public Task AcknowledgeAsync(string stream, string group, string id, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task<IReadOnlyList<StreamEntry>> XReadGroupAsync(string stream, string group, string consumer, int count, TimeSpan block, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("not used by the reclaimer");
+    public Task<long?> LagAsync(string stream, string group, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<string?> CheckAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public IRedisStreams OpenDedicated() => this;
+    public IStreamReader OpenReader(string stream) => throw new InvalidOperationException("not used by the reclaimer");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,20 +1,19 @@
 using Gateway.Drivers.Redis;
-using Gateway.Drivers.Redis.Resp;
+using Gateway.Drivers.Redis.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.Drivers.Tests.Redis;
 
-/// <summary>The reclaim pass against a fake server: which pending entries are claimed, counted and acknowledged.</summary>
+/// <summary>The reclaim pass against a fake server: what XAUTOCLAIM is asked, what is handed out, and with which delivery count.</summary>
 public sealed class PendingReclaimerTests
 {
     private const string Topic = "orders";
     private const string Group = "billing";
     private readonly FakeRedisStreams _streams = new();
-    private readonly InFlightEntries _inFlight = new();
     private readonly List<(string Id, int DeliveryCount)> _dispatched = [];
 
     [Fact]
-    public async Task Reclaim_StalePendingEntry_IsClaimedAndHandedOutWithOneMoreDelivery()
+    public async Task Reclaim_StalePendingEntry_IsClaimedAndHandedOutWithItsNewDeliveryCount()
     {
         AddPending("1-0", deliveries: 3, exists: true);
 
@@ -22,24 +21,10 @@ public sealed class PendingReclaimerTests
 
         Assert.Equal(1, handedOut);
         Assert.Equal([("1-0", 4)], _dispatched);
-        Assert.Empty(_streams.Acknowledged);
     }
 
     [Fact]
-    public async Task Reclaim_EntryThisDriverIsHandling_IsLeftAlone()
-    {
-        AddPending("1-0", deliveries: 1, exists: true);
-        AddPending("2-0", deliveries: 1, exists: true);
-        _inFlight.TryAdd(Topic, Group, "1-0");
-
-        await Reclaimer().ReclaimAsync(slotsTaken: 5, CancellationToken.None);
-
-        Assert.Equal(["2-0"], Assert.Single(_streams.Claims));
-        Assert.Equal(["2-0"], _dispatched.Select(d => d.Id));
-    }
-
-    [Fact]
-    public async Task Reclaim_EntryTrimmedFromTheStream_IsAcknowledgedNotDelivered()
+    public async Task Reclaim_EntryTrimmedFromTheStream_IsNotDelivered()
     {
         AddPending("1-0", deliveries: 2, exists: false);
 
@@ -47,38 +32,56 @@ public sealed class PendingReclaimerTests
 
         Assert.Equal(0, handedOut);
         Assert.Empty(_dispatched);
-        Assert.Equal(["1-0"], _streams.Acknowledged);
+        Assert.Empty(_streams.Pending);
     }
 
     [Fact]
-    public async Task Reclaim_EntryAnotherMemberClaimedFirst_IsNeitherDeliveredNorAcknowledged()
-    {
-        AddPending("1-0", deliveries: 2, exists: true);
-        _streams.ClaimedElsewhere.Add("1-0");
-
-        await Reclaimer().ReclaimAsync(slotsTaken: 5, CancellationToken.None);
-
-        Assert.Empty(_dispatched);
-        Assert.Empty(_streams.Acknowledged);
-    }
-
-    [Fact]
-    public async Task Reclaim_MorePendingThanSlots_ClaimsOnlyAsManyAsSlots()
+    public async Task Reclaim_MorePendingThanSlots_ClaimsOnlyAsManyAsSlots_AndContinuesWhereItStopped()
     {
         foreach (var id in new[] { "1-0", "2-0", "3-0" })
         {
             AddPending(id, deliveries: 1, exists: true);
         }
 
-        var handedOut = await Reclaimer().ReclaimAsync(slotsTaken: 2, CancellationToken.None);
+        var reclaimer = Reclaimer();
+        var first = await reclaimer.ReclaimAsync(slotsTaken: 2, CancellationToken.None);
+        var scanCompleteAfterFirst = reclaimer.ScanComplete;
+        var second = await reclaimer.ReclaimAsync(slotsTaken: 2, CancellationToken.None);
 
-        Assert.Equal(2, handedOut);
-        Assert.Equal(["1-0", "2-0"], Assert.Single(_streams.Claims));
+        Assert.Equal((2, false), (first, scanCompleteAfterFirst));
+        Assert.Equal(1, second);
+        Assert.Equal([(AutoClaimResult.Beginning, 2), ("3-0", 2)], _streams.Claims);
+        Assert.Equal(["1-0", "2-0", "3-0"], _dispatched.Select(d => d.Id));
+        Assert.True(reclaimer.ScanComplete);
     }
 
-    private void AddPending(string id, long deliveries, bool exists)
+    [Fact]
+    public async Task Reclaim_DeliveryCountsUnreadable_HandsOutTheClaimedEntriesAsSecondDeliveries()
     {
-        _streams.Pending.Add(new PendingEntry(id, "billing-dead-replica", TimeSpan.FromMinutes(5), deliveries));
+        AddPending("1-0", deliveries: 5, exists: true);
+        _streams.DeliveryCountsFail = true;
+
+        var handedOut = await Reclaimer().ReclaimAsync(slotsTaken: 5, CancellationToken.None);
+
+        Assert.Equal(1, handedOut);
+        Assert.Equal([("1-0", 2)], _dispatched);
+    }
+
+    [Fact]
+    public async Task Reclaim_EntryNotIdleLongEnough_IsLeftPending()
+    {
+        _streams.Pending.Add(("1-0", TimeSpan.FromMilliseconds(10), 1));
+        _streams.Existing["1-0"] = new StreamEntry("1-0", [new("data", "x"u8.ToArray())]);
+
+        var handedOut = await Reclaimer().ReclaimAsync(slotsTaken: 5, CancellationToken.None);
+
+        Assert.Equal(0, handedOut);
+        Assert.Empty(_dispatched);
+    }
+
+    private void AddPending(string id, int deliveries, bool exists)
+    {
+        _streams.Pending.Add((id, TimeSpan.FromMinutes(5), deliveries));
         if (exists)
         {
             _streams.Existing[id] = new StreamEntry(id, [new("data", "x"u8.ToArray())]);
@@ -88,7 +91,7 @@ public sealed class PendingReclaimerTests
     private PendingReclaimer Reclaimer()
     {
         var consumer = new StreamConsumer("component", Topic, Group, "billing-me", new RedisOptions { RedisHost = "fake" },
-            _streams, _inFlight, TimeProvider.System, NullLogger.Instance);
+            _streams, new InFlightEntries(), TimeProvider.System, NullLogger.Instance);
         return new PendingReclaimer(consumer, (entry, count) => _dispatched.Add((entry.Id, count)));
     }
 }

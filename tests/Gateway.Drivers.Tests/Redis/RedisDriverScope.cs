@@ -1,7 +1,7 @@
 using System.Text;
 using Gateway.Drivers.Redis;
-using Gateway.Drivers.Redis.Resp;
 using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace Gateway.Drivers.Tests.Redis;
 
@@ -34,11 +34,11 @@ internal sealed class RedisDriverScope(string address) : IAsyncDisposable
     }
 
     /// <summary>A plain client, to read what the driver wrote.</summary>
-    public IRedisStreams Client(RedisConnectionSettings settings)
+    public async Task<IDatabase> ClientAsync(ConfigurationOptions options)
     {
-        var client = new RedisStreams(new RedisMultiplexer(settings, TimeProvider.System));
+        var client = await ConnectionMultiplexer.ConnectAsync(options);
         _cleanup.Add(client);
-        return client;
+        return client.GetDatabase();
     }
 
     /// <summary>Polls an asynchronous condition until it holds, failing with <paramref name="failure"/> after <see cref="Patience"/>.</summary>

@@ -23,14 +23,14 @@ public sealed class RedisDriverTests(RedisServerFixture server) : IClassFixture<
         await driver.PublishAsync(RedisDriverScope.Text(topic, "{\"id\":1}", new() { ["ttlInSeconds"] = "60" }), CancellationToken.None);
         await driver.PublishAsync(new PublishRequest(topic, Encoding.UTF8.GetBytes("raw"), null, new Dictionary<string, string>()), CancellationToken.None);
 
-        var entries = await scope.Client(server.ClientSettings()).XRangeAsync(topic, "-", "+", null, CancellationToken.None);
-        Assert.Equal(2, entries.Count);
+        var entries = await (await scope.ClientAsync(server.ClientOptions())).StreamRangeAsync(topic);
+        Assert.Equal(2, entries.Length);
         Assert.Equal(
             [("data", "{\"id\":1}"), ("metadata", "{\"ttlInSeconds\":\"60\"}"), ("contentType", "text/plain")],
-            entries[0].Fields.Select(f => (f.Key, Encoding.UTF8.GetString(f.Value.Span))));
+            entries[0].Values.Select(f => ((string)f.Name!, (string)f.Value!)));
         Assert.Equal(
             [("data", "raw"), ("metadata", "{}")],
-            entries[1].Fields.Select(f => (f.Key, Encoding.UTF8.GetString(f.Value.Span))));
+            entries[1].Values.Select(f => ((string)f.Name!, (string)f.Value!)));
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public sealed class RedisDriverTests(RedisServerFixture server) : IClassFixture<
             await driver.PublishAsync(RedisDriverScope.Text(topic, $"m{i}"), CancellationToken.None);
         }
 
-        var entries = await scope.Client(server.ClientSettings()).XRangeAsync(topic, "-", "+", null, CancellationToken.None);
+        var entries = await (await scope.ClientAsync(server.ClientOptions())).StreamRangeAsync(topic);
         // "~" lets Redis trim whole macro nodes only (100 entries by default), never below the bound.
-        Assert.InRange(entries.Count, 10, 200);
+        Assert.InRange(entries.Length, 10, 200);
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public sealed class RedisDriverTests(RedisServerFixture server) : IClassFixture<
 
         await driver.PublishAsync(RedisDriverScope.Text(topic, "once"), CancellationToken.None);
         await Eventually.HoldsAsync(() => received.Contains("once"), RedisDriverScope.Patience, received.Describe);
-        var client = scope.Client(server.ClientSettings());
+        var client = await scope.ClientAsync(server.ClientOptions());
         await RedisDriverScope.WaitUntilAsync(
-            async () => (await client.XPendingAsync(topic, group, TimeSpan.Zero, 10, CancellationToken.None)).Count == 0,
+            async () => (await client.StreamPendingAsync(topic, group)).PendingMessageCount == 0,
             "the acknowledged entry is still pending");
         // A marker published afterwards arrives behind several reclaim passes (100ms each), any of
         // which would have redelivered the first entry had it still been pending.
@@ -95,10 +95,11 @@ public sealed class RedisDriverTests(RedisServerFixture server) : IClassFixture<
         await Eventually.HoldsAsync(() => rescued.Contains("hung"), RedisDriverScope.Patience, rescued.Describe);
         var message = rescued.All[0];
         Assert.Equal(original.Id, message.Id);
-        Assert.Equal(2, message.DeliveryCount);
-        var client = scope.Client(server.ClientSettings());
+        // XAUTOCLAIM by the first instance, which keeps its own entry while its handler runs, counts too.
+        Assert.True(message.DeliveryCount >= 2, $"delivery count {message.DeliveryCount}");
+        var client = await scope.ClientAsync(server.ClientOptions());
         await RedisDriverScope.WaitUntilAsync(
-            async () => (await client.XPendingAsync(topic, group, TimeSpan.Zero, 10, CancellationToken.None)).Count == 0,
+            async () => (await client.StreamPendingAsync(topic, group)).PendingMessageCount == 0,
             "the rescued entry is still pending");
     }
 }

@@ -28,8 +28,8 @@ public sealed class RedisMetadataSchemaTests : DriverKeyTableContract<RedisOptio
     }
 
     [Fact]
-    public void Schema_SecretKeys_AreThePasswordsAndTheClientKey() =>
+    public void Schema_SecretKeys_AreThePasswordsAndTheKeys() =>
         Assert.Equal(
-            [RedisOptions.ClientKeyKey, RedisOptions.RedisPasswordKey, "sentinelPassword"],
+            [RedisOptions.ClientKeyKey, "oidcClientAssertionKey", RedisOptions.RedisPasswordKey, RedisOptions.SentinelPasswordKey],
             RedisMetadataSchema.Keys.Where(k => k.IsSecret).Select(k => k.Name).Order(StringComparer.Ordinal));
 }

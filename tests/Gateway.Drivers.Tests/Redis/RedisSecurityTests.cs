@@ -1,5 +1,4 @@
 using Gateway.Drivers.Redis;
-using Gateway.Drivers.Redis.Resp;
 using Gateway.Drivers.Tests.Conformance;
 using Gateway.Tests.TestSupport;
 
@@ -30,6 +29,45 @@ public sealed class RedisSecurityTests
 
         await AssertRoundTripAsync(server.Address, new() { [RedisOptions.RedisUsernameKey] = "gateway", [RedisOptions.RedisPasswordKey] = Password });
         await AssertRefusedAsync(server.Address, new() { [RedisOptions.RedisUsernameKey] = "someone-else", [RedisOptions.RedisPasswordKey] = Password });
+    }
+
+    [Fact]
+    public async Task AclUser_WrongPassword_WhileTheDefaultUserIsOpen_IsRefused_NeverRunAsDefault()
+    {
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("create an ACL user"));
+
+        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions { AclUser = ("gateway", Password), DefaultUserStaysOpen = true });
+        await using var scope = new RedisDriverScope(server.Address);
+        var driver = scope.NewDriver(new() { [RedisOptions.RedisUsernameKey] = "gateway", [RedisOptions.RedisPasswordKey] = "wrong-" + Password });
+        var topic = RedisDriverScope.UniqueName("topic");
+
+        var error = await Assert.ThrowsAsync<DriverException>(() => driver.PublishAsync(RedisDriverScope.Text(topic, "x"), CancellationToken.None).AsTask());
+        var subscribeError = await Assert.ThrowsAsync<DriverException>(() => driver.SubscribeAsync(
+            new SubscribeRequest(topic, "group", new Dictionary<string, string>()), (_, _) => ValueTask.FromResult(MessageOutcome.Acknowledge), CancellationToken.None).AsTask());
+        var health = await ((IDriverHealth)driver).CheckAsync(CancellationToken.None);
+
+        Assert.Contains("user 'gateway' was refused (WRONGPASS)", error.Message);
+        Assert.False(error.IsTransient, error.Message);
+        Assert.Contains("refused", subscribeError.Message);
+        Assert.Contains("user 'gateway' was refused", health);
+        Assert.DoesNotContain(Password, error.Message + subscribeError.Message + health);
+        // Nothing reached the server under the default user's name.
+        Assert.Equal(0, await (await scope.ClientAsync(server.ClientOptions())).StreamLengthAsync(topic));
+    }
+
+    [Fact]
+    public async Task Password_GivenToAServerWithoutOne_IsRefused()
+    {
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("run without a password"));
+
+        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
+        await using var scope = new RedisDriverScope(server.Address);
+        var driver = scope.NewDriver(new() { [RedisOptions.RedisPasswordKey] = Password });
+
+        var error = await Assert.ThrowsAsync<DriverException>(() => driver.PublishAsync(RedisDriverScope.Text("t", "x"), CancellationToken.None).AsTask());
+
+        Assert.Contains("the server has no password for the default user, but 'redisPassword' is set", error.Message);
+        Assert.False(error.IsTransient, error.Message);
     }
 
     [Fact]
@@ -68,7 +106,8 @@ public sealed class RedisSecurityTests
         });
 
         var error = await Assert.ThrowsAsync<DriverException>(() => driver.PublishAsync(RedisDriverScope.Text("t", "x"), CancellationToken.None).AsTask());
-        Assert.Contains("TLS handshake failed", error.Message);
+        Assert.Contains("not connected", error.Message);
+        Assert.NotNull(await ((IDriverHealth)driver).CheckAsync(CancellationToken.None));
     }
 
     private static async Task AssertRoundTripAsync(string address, Dictionary<string, string> metadata)
@@ -92,7 +131,7 @@ public sealed class RedisSecurityTests
 
         var error = await Assert.ThrowsAsync<DriverException>(() => driver.PublishAsync(RedisDriverScope.Text("t", "x"), CancellationToken.None).AsTask());
 
-        Assert.Contains("WRONGPASS", error.Message);
+        Assert.Contains("refused the credentials", error.Message);
         Assert.DoesNotContain(Password, error.Message);
         Assert.False(error.IsTransient, error.Message);
         Assert.NotNull(await ((IDriverHealth)driver).CheckAsync(CancellationToken.None));

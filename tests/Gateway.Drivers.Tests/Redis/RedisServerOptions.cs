@@ -9,8 +9,11 @@ internal sealed record RedisServerOptions
     /// <summary>Sets <c>requirepass</c> (the password of the <c>default</c> user).</summary>
     public string? RequirePassword { get; init; }
 
-    /// <summary>An extra ACL user with every permission; the <c>default</c> user is then disabled.</summary>
+    /// <summary>An extra ACL user with every permission; the <c>default</c> user is then disabled unless <see cref="DefaultUserStaysOpen"/>.</summary>
     public (string Name, string Password)? AclUser { get; init; }
+
+    /// <summary>With <see cref="AclUser"/>: the <c>default</c> user stays enabled without a password, as on a server whose ACL only added users.</summary>
+    public bool DefaultUserStaysOpen { get; init; }
 
     /// <summary>Listen with TLS only, requiring a client certificate issued by the same test authority.</summary>
     public RedisTestCertificates? Tls { get; init; }

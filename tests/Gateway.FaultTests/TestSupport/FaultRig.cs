@@ -27,6 +27,8 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public string GatewayStandardError => _gateway.StandardError;
 
+    public string GatewayStandardOutput => _gateway.StandardOutput;
+
     /// <param name="component">The YAML of a component named <see cref="ResourceFolder.ComponentName"/>.</param>
     public static async Task<FaultRig> StartAsync(FaultPki pki, string component, string topic)
     {
@@ -62,6 +64,14 @@ internal sealed class FaultRig : IAsyncDisposable
             $"a publish with id prefix '{prefix}' to get 204",
             Patience);
         return answers;
+    }
+
+    /// <summary>A publisher that keeps publishing through failures on its own connections until stopped.</summary>
+    public StreamPublisher StartPublisher(int connections)
+    {
+        var publisher = new StreamPublisher(_client, _resources.PublishPath, connections);
+        publisher.Start();
+        return publisher;
     }
 
     /// <summary>Waits until every id in <paramref name="ids"/> reached the app at least once.</summary>

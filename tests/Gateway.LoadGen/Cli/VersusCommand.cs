@@ -14,7 +14,8 @@ namespace Gateway.LoadGen.Cli;
 /// build when <c>--baseline-dll</c> names another build's gateway.dll), measured in interleaved rounds with the
 /// order rotated each round. Every ratio is taken within one round, against that round's no-op measurement, and the
 /// median over the rounds is reported: on a shared machine a burst of other work then lands on one round of every
-/// target instead of on one target.
+/// target instead of on one target. With <c>--delivery-rate</c> each round also measures every gateway's
+/// publish-to-delivery latency (one subscribed app, fixed rate, 32 connections), in the same rotated order.
 /// </summary>
 internal static class VersusCommand
 {
@@ -31,12 +32,17 @@ internal static class VersusCommand
             Description = "NAME=VALUE for a second gateway of this build (or of --baseline-dll), measured beside the first (a runtime setting's effect); repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
+        var deliveryRate = new Option<double>("--delivery-rate")
+        {
+            Description = "also measure publish-to-delivery latency of every gateway in each round, at this many msg/s to a topic one app subscribes to (0: off)",
+            DefaultValueFactory = _ => 0,
+        };
         var output = new Option<string?>("--out") { Description = "also write the JSON document to this file" };
         var grpc = new Option<bool>("--grpc") { Description = "also measure each gateway through Dapr's gRPC PublishEvent (unary calls; one channel shared by the workers, as a DaprClient, and a channel per worker) on the same process" };
         var payload = new Option<int>("--payload") { Description = "bytes of each message's JSON data", DefaultValueFactory = _ => 256 };
         var command = new Command("versus", "Interleaved closed-loop throughput: no-op endpoint, this build's gateway and optionally another build's.")
         {
-            pubsubs, rounds, connections, duration, warmup, baselineDll, baselineEnv, output, grpc, payload,
+            pubsubs, rounds, connections, duration, warmup, baselineDll, baselineEnv, deliveryRate, output, grpc, payload,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,8 +62,8 @@ internal static class VersusCommand
 
                 var table = await RunAsync(
                     brokers, otherBuild, environment, Math.Max(1, parse.GetValue(rounds)), parse.GetValue(connections),
-                    DurationText.Parse(parse.GetValue(duration)!), DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(grpc), parse.GetValue(payload), cancellationToken);
-                var json = JsonSerializer.Serialize(table, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+                    DurationText.Parse(parse.GetValue(duration)!), DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(deliveryRate), parse.GetValue(grpc), parse.GetValue(payload), cancellationToken);
+                var json = JsonSerializer.Serialize(table, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
                 if (parse.GetValue(output) is { } path)
                 {
                     await File.WriteAllTextAsync(path, json, cancellationToken);
@@ -77,36 +83,54 @@ internal static class VersusCommand
     }
 
     private static async Task<VersusTable> RunAsync(
-        IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup, bool grpc, int payloadBytes, CancellationToken cancellationToken)
+        IReadOnlyList<BrokerKind> brokers, string? otherBuild, IReadOnlyDictionary<string, string> otherEnvironment, int rounds, int connections, TimeSpan duration, TimeSpan warmup,
+        double deliveryRate, bool grpc, int payloadBytes, CancellationToken cancellationToken)
     {
+        const int DeliveryConnections = 32;
         await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, payloadBytes);
         var targets = new List<(string Label, ILoadTarget Target, int ProcessId)>
         {
             ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections), (await rig.NoopAsync()).Process.Id),
         };
+        // Per gateway row: the target publishing to a topic one app subscribes to (null for the no-op row).
+        var deliveryTargets = new List<(ILoadTarget Target, BrokerKind Broker)?> { null };
         foreach (var broker in brokers)
         {
-            var gateway = await rig.StartGatewayAsync([broker], []);
+            var deliveryTopic = rig.NewTopic("versus-delivery");
+            IReadOnlyList<BenchSubscription> subscriptions = deliveryRate > 0 ? [new BenchSubscription(broker, deliveryTopic, 0)] : [];
+            var gateway = await rig.StartGatewayAsync([broker], subscriptions);
             targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections), gateway.Process.Id));
+            deliveryTargets.Add(deliveryRate > 0 ? (rig.GatewayTarget(gateway, broker, deliveryTopic, DeliveryConnections), broker) : null);
             if (grpc)
             {
+                // gRPC rows publish only; publish→delivery is measured on the HTTP row of the same gateway.
                 var shared = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: true);
                 targets.Add(($"gateway, gRPC PublishEvent, one channel → {broker.ComponentName()}", shared, gateway.Process.Id));
+                deliveryTargets.Add(null);
                 var perConnection = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: false);
                 targets.Add(($"gateway, gRPC PublishEvent, a channel per connection → {broker.ComponentName()}", perConnection, gateway.Process.Id));
+                deliveryTargets.Add(null);
             }
 
             if (otherBuild is not null || otherEnvironment.Count > 0)
             {
-                var other = await rig.StartGatewayAsync([broker], [], otherBuild, otherEnvironment);
+                var otherTopic = rig.NewTopic("versus-delivery");
+                var other = await rig.StartGatewayAsync([broker], deliveryRate > 0 ? [new BenchSubscription(broker, otherTopic, 0)] : [], otherBuild, otherEnvironment);
                 var label = string.Join(", ", new[] { otherBuild is null ? null : "baseline build" }
                     .Concat(otherEnvironment.Select(pair => $"{pair.Key}={pair.Value}")).OfType<string>());
                 targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections), other.Process.Id));
+                deliveryTargets.Add(deliveryRate > 0 ? (rig.GatewayTarget(other, broker, otherTopic, DeliveryConnections), broker) : null);
             }
+        }
+
+        foreach (var delivery in deliveryTargets.OfType<(ILoadTarget Target, BrokerKind Broker)>())
+        {
+            await rig.WaitUntilDeliveringAsync(delivery.Target, 1, cancellationToken);
         }
 
         var perRound = new double[targets.Count, rounds];
         var cpuPerRequest = new double[targets.Count, rounds];
+        var deliveryP50 = new double[targets.Count, rounds];
         for (var round = 0; round < rounds; round++)
         {
             for (var step = 0; step < targets.Count; step++)
@@ -124,11 +148,31 @@ internal static class VersusCommand
                     : double.NaN;
                 Console.Error.WriteLine($"round {round + 1}/{rounds}: {targets[index].Label}: {outcome.PerSecond:0} req/s");
             }
+
+            for (var step = 0; step < targets.Count; step++)
+            {
+                var index = (step + round) % targets.Count;
+                deliveryP50[index, round] = double.NaN;
+                if (deliveryTargets[index] is not { } delivery)
+                {
+                    continue;
+                }
+
+                var shape = new LoadShape(LoadMode.Rate, DeliveryConnections, deliveryRate, TimeSpan.FromSeconds(1), duration);
+                var result = await rig.MeasureAsync(RunDescription.Gateway(delivery.Broker, subscribedApps: 1), delivery.Target, shape, null, cancellationToken);
+                deliveryP50[index, round] = result.Delivery is { } d && d.Delivered >= d.Expected && result.ErrorCount == 0 ? d.Latency.P50Ms : double.NaN;
+                Console.Error.WriteLine($"round {round + 1}/{rounds}: {targets[index].Label}: delivery p50 {deliveryP50[index, round]:0.00} ms at {deliveryRate:0} msg/s");
+            }
         }
 
         foreach (var (_, target, _) in targets)
         {
             await target.DisposeAsync();
+        }
+
+        foreach (var delivery in deliveryTargets.OfType<(ILoadTarget Target, BrokerKind Broker)>())
+        {
+            await delivery.Target.DisposeAsync();
         }
 
         var rows = new List<VersusRow>();
@@ -137,10 +181,13 @@ internal static class VersusCommand
             var values = Enumerable.Range(0, rounds).Select(r => perRound[i, r]).ToArray();
             var ratios = Enumerable.Range(0, rounds).Select(r => perRound[i, r] / perRound[0, r]).ToArray();
             var cpu = Enumerable.Range(1, rounds - 1).Select(r => cpuPerRequest[i, r]).Where(v => !double.IsNaN(v)).ToArray();
-            rows.Add(new VersusRow(targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values, cpu.Length > 0 ? Median(cpu) : double.NaN));
+            var delivered = Enumerable.Range(0, rounds).Select(r => deliveryP50[i, r]).ToArray();
+            rows.Add(new VersusRow(
+                targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values, cpu.Length > 0 ? Median(cpu) : double.NaN,
+                delivered.Any(double.IsNaN) ? double.NaN : Median(delivered), delivered));
         }
 
-        return new VersusTable(Environment.ProcessorCount, connections, rounds, duration.TotalSeconds, rows);
+        return new VersusTable(Environment.ProcessorCount, connections, rounds, duration.TotalSeconds, deliveryRate, rows);
     }
 
     private static double Median(double[] values)
@@ -154,17 +201,21 @@ internal static class VersusCommand
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{table.Rounds} interleaved rounds × {table.Seconds:0} s, {table.Connections} keep-alive connections, closed loop; NaN = a round with errors");
         text.AppendLine();
-        text.AppendLine("| target | median req/s | min | max | median ratio to no-op (same round) | server CPU µs per request (median of rounds 2+) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        var delivery = table.DeliveryRate > 0 ? $" publish→delivery p50 ms at {table.DeliveryRate:0} msg/s (median of rounds) |" : string.Empty;
+        text.AppendLine($"| target | median req/s | min | max | median ratio to no-op (same round) | server CPU µs per request (median of rounds 2+) |{delivery}");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |" + (table.DeliveryRate > 0 ? " ---: |" : string.Empty));
         foreach (var row in table.Rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} | {row.MedianServerCpuMicrosecondsPerRequest:0} |");
+            var p50 = table.DeliveryRate > 0 ? (double.IsNaN(row.MedianDeliveryP50Ms) ? " – |" : string.Create(CultureInfo.InvariantCulture, $" {row.MedianDeliveryP50Ms:0.00} |")) : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} | {row.MedianServerCpuMicrosecondsPerRequest:0} |{p50}");
         }
 
         return text.ToString();
     }
 
-    private sealed record VersusRow(string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound, double MedianServerCpuMicrosecondsPerRequest);
+    private sealed record VersusRow(
+        string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound, double MedianServerCpuMicrosecondsPerRequest,
+        double MedianDeliveryP50Ms, double[] DeliveryP50MsPerRound);
 
-    private sealed record VersusTable(int Cores, int Connections, int Rounds, double Seconds, IReadOnlyList<VersusRow> Rows);
+    private sealed record VersusTable(int Cores, int Connections, int Rounds, double Seconds, double DeliveryRate, IReadOnlyList<VersusRow> Rows);
 }

@@ -16,5 +16,5 @@ internal sealed record RunDescription(string Label, string Target, BrokerKind? P
         new(label ?? $"gateway → {broker.ComponentType()}", "gateway", broker, subscribedApps, Math.Max(subscriptions, subscribedApps));
 
     public static RunDescription Direct(BrokerKind broker) =>
-        new($"{broker.ComponentName()}-direct ({(broker == BrokerKind.Redis ? "XADD, driver's RESP client" : "librdkafka produce, driver's producer")})", $"{broker.ComponentName()}-direct", broker);
+        new($"{broker.ComponentName()}-direct ({(broker == BrokerKind.Redis ? "XADD, driver's StackExchange.Redis client" : "librdkafka produce, driver's producer")})", $"{broker.ComponentName()}-direct", broker);
 }

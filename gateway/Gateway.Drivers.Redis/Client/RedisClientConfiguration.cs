@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using StackExchange.Redis;
+
+namespace Gateway.Drivers.Redis.Client;
+
+/// <summary>
+/// StackExchange.Redis settings from <see cref="RedisOptions"/>: one place decides endpoints, topology,
+/// credentials, TLS and timeouts for the shared connection and for every subscription's reader.
+/// </summary>
+internal static class RedisClientConfiguration
+{
+    /// <summary>Commands a reader never sends: it needs no pub/sub connection and must not go looking for other nodes.</summary>
+    private static readonly CommandMap ReaderCommands = CommandMap.Create(["SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "CLUSTER"], available: false);
+
+    /// <summary>How much longer than its block time a reader's command may take before it counts as lost.</summary>
+    private static readonly TimeSpan ReaderMargin = TimeSpan.FromSeconds(2);
+
+    public static ConfigurationOptions Shared(RedisOptions options)
+    {
+        var configuration = new ConfigurationOptions
+        {
+            // Keep trying in the background; commands fail (5xx) until a connection is there.
+            AbortOnConnectFail = false,
+            ConnectTimeout = Milliseconds(options.DialTimeout),
+            AsyncTimeout = Milliseconds(options.ReadTimeout),
+            SyncTimeout = Milliseconds(options.ReadTimeout),
+            ConnectRetry = 1,
+            ReconnectRetryPolicy = new ExponentialRetry(Milliseconds(options.RedisMinRetryInterval), Milliseconds(options.RedisMaxRetryInterval)),
+            User = Empty(options.RedisUsername),
+            Password = Empty(options.RedisPassword),
+            ClientName = "gateway",
+            // No tie-breaker key and no configuration channel: the gateway's ACL user needs no rights beyond its streams.
+            TieBreaker = string.Empty,
+            ConfigurationChannel = string.Empty,
+        };
+        foreach (var address in RedisAddress.ParseList(options.RedisHost, options.RedisPort) ?? [])
+        {
+            configuration.EndPoints.Add(address.Host, address.Port);
+        }
+
+        switch (options.Topology)
+        {
+            case RedisTopology.Sentinel:
+                configuration.ServiceName = options.SentinelMasterName;
+                configuration.SentinelUser = Empty(options.SentinelUsername);
+                configuration.SentinelPassword = Empty(options.SentinelPassword);
+                configuration.DefaultDatabase = options.RedisDb;
+                break;
+            case RedisTopology.Node:
+                configuration.DefaultDatabase = options.RedisDb;
+                break;
+        }
+
+        if (options.EnableTls)
+        {
+            configuration.Ssl = true;
+            var authorities = options.CaCert.Length > 0 ? RedisTlsMaterial.ReadAuthorities(options.CaCert) : null;
+            var client = options.ClientCert.Length > 0 ? RedisTlsMaterial.ReadClientCertificate(options.ClientCert, options.ClientKey) : null;
+            configuration.SslClientAuthenticationOptions = host => new SslClientAuthenticationOptions
+            {
+                TargetHost = host,
+                ClientCertificates = client is null ? null : [client],
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(options.InsecureSkipTlsVerify, authorities, certificate, errors),
+            };
+        }
+
+        return configuration;
+    }
+
+    /// <summary>A reader bound to <paramref name="endpoint"/> alone, with room for blocks of up to <paramref name="longestBlock"/>.</summary>
+    public static ConfigurationOptions Reader(ConfigurationOptions shared, EndPoint endpoint, TimeSpan longestBlock)
+    {
+        var configuration = shared.Clone();
+        configuration.EndPoints.Clear();
+        configuration.EndPoints.Add(endpoint);
+        configuration.ServiceName = null;
+        configuration.CommandMap = ReaderCommands;
+        configuration.AsyncTimeout = configuration.AsyncTimeout + Milliseconds(longestBlock + ReaderMargin);
+        return configuration;
+    }
+
+    private static bool IsTrusted(bool skipVerification, X509Certificate2Collection? authorities, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (skipVerification)
+        {
+            return true;
+        }
+
+        if (authorities is not { Count: > 0 } || certificate is null)
+        {
+            return errors == SslPolicyErrors.None;
+        }
+
+        // With our own authorities only the chain is judged again; a wrong host name still fails.
+        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
+    }
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+
+    private static int Milliseconds(TimeSpan duration) => (int)Math.Clamp(Math.Ceiling(duration.TotalMilliseconds), 0, int.MaxValue);
+}

@@ -1,0 +1,95 @@
+using StackExchange.Redis;
+
+namespace Gateway.Drivers.Redis.Client;
+
+/// <summary>
+/// Publishing with <c>publishReplicaAcks</c>: the <c>XADD</c>s and then one <c>WAIT n timeout</c>, all sent to the
+/// primary that owns the stream through that server's one connection, with redirects refused. <c>WAIT</c>
+/// counts the replicas that have every earlier write <em>of its own connection</em>, so the answer is trusted
+/// only when nothing was re-routed (a redirect is a failure here) and the connection did not change between
+/// the first write and the <c>WAIT</c> reply (a new socket would have had nothing to wait for).
+/// </summary>
+internal sealed class ReplicaAcks(RedisOptions options, string where, int databaseNumber)
+{
+    private const CommandFlags Pinned = CommandFlags.NoRedirect | CommandFlags.DemandMaster;
+
+    /// <summary>Adds every entry of <paramref name="additions"/> (all of one stream's slot owner) and waits for the replicas.</summary>
+    public async Task<IReadOnlyList<Task<string>>> AddAndWaitAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
+    {
+        var results = new List<Task<string>>(additions.Count);
+        foreach (var group in additions.Select((a, i) => (a, i)).GroupBy(x => multiplexer.GetServer((RedisKey)x.a.Stream, null, CommandFlags.DemandMaster).EndPoint))
+        {
+            results.AddRange(await OneServerAsync(multiplexer, group.Select(x => x.a).ToList()));
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<Task<string>>> OneServerAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
+    {
+        var server = multiplexer.GetServer((RedisKey)additions[0].Stream, null, CommandFlags.DemandMaster);
+        var socketsBefore = server.GetCounters().Interactive.SocketCount;
+        // Through the database (so on the component's redisDB), routed by key to the same server's connection as the WAIT.
+        var database = multiplexer.GetDatabase(databaseNumber);
+        var adds = additions.Select(a => database.ExecuteAsync("XADD", Arguments(a), Pinned)).ToList();
+        var wait = server.ExecuteAsync("WAIT", [options.PublishReplicaAcks, (long)options.PublishReplicaAckTimeout.TotalMilliseconds], Pinned);
+        RedisCommandFailure? failure = null;
+        try
+        {
+            var confirmed = (long)await wait;
+            if (server.GetCounters().Interactive.SocketCount != socketsBefore)
+            {
+                failure = Missing("the connection to the primary changed between XADD and WAIT, so no replica count can be trusted");
+            }
+            else if (confirmed < options.PublishReplicaAcks)
+            {
+                failure = Missing($"stored on the primary, but {confirmed} of {options.PublishReplicaAcks} replica(s) confirmed it within {GoDuration.Format(options.PublishReplicaAckTimeout)}; it may be lost if the primary fails");
+            }
+        }
+        catch (Exception error) when (RedisErrors.IsRedisFailure(error))
+        {
+            failure = RedisErrors.Translate(error, $"{where} ({server.EndPoint})", "WAIT");
+        }
+
+        return [.. adds.Select(add => Finish(add, failure))];
+    }
+
+    private async Task<string> Finish(Task<RedisResult> add, RedisCommandFailure? failure)
+    {
+        RedisResult id;
+        try
+        {
+            id = await add;
+        }
+        catch (Exception error) when (RedisErrors.IsRedisFailure(error))
+        {
+            throw RedisErrors.Translate(error, where, "XADD");
+        }
+
+        return failure is null ? (string)id! : throw failure;
+    }
+
+    private RedisCommandFailure Missing(string reason) => new(where, "WAIT", reason, RedisFailureKind.ReplicasMissing);
+
+    private static object[] Arguments(StreamAddition addition)
+    {
+        var arguments = new List<object>(4 + (addition.Fields.Count * 2)) { (RedisKey)addition.Stream };
+        if (addition.Trim.MaxLengthApprox is { } maxLength)
+        {
+            arguments.AddRange(["MAXLEN", "~", maxLength]);
+        }
+        else if (addition.Trim.MinIdApprox is { } minId)
+        {
+            arguments.AddRange(["MINID", "~", minId]);
+        }
+
+        arguments.Add("*");
+        foreach (var (name, value) in addition.Fields)
+        {
+            arguments.Add(name);
+            arguments.Add((RedisValue)value.ToArray());
+        }
+
+        return [.. arguments];
+    }
+}

@@ -1,9 +1,0 @@
-namespace Gateway.Drivers.Redis.Resp;
-
-internal enum RedisConnectionEventKind
-{
-    Connected,
-    Lost,
-    AttemptFailed,
-    Reconnected,
-}

@@ -1,4 +1,0 @@
-namespace Gateway.Drivers.Redis.Resp;
-
-/// <summary>One <c>XADD</c> with an auto-generated ID.</summary>
-internal sealed record StreamAddition(string Stream, StreamTrim Trim, IReadOnlyList<KeyValuePair<string, ReadOnlyMemory<byte>>> Fields);
