@@ -44,6 +44,7 @@ public sealed class DaprRedisComponentTests(ITestOutputHelper output)
     [InlineData("docs-every-field.yaml", "metadata 'poolSize' is accepted but has no effect here: StackExchange.Redis")]
     [InlineData("contrib-sentinel.yaml", "metadata 'redisMaxRetries' is accepted but has no effect here: the driver never resends")]
     [InlineData("contrib-orderings.yaml", "metadata 'pubsubLastDeliveredEntry' is not a pubsub.redis setting and has no effect")]
+    [InlineData("contrib-standard.yaml", "metadata 'redisPassword' is given twice (also on line 11); the last value is used, as Dapr does")]
     public void DaprRedisComponent_WarningsNameTheKeyAndSayWhy(string file, string expected)
     {
         var result = Load(file);

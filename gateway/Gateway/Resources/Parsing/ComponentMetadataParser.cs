@@ -33,10 +33,18 @@ internal static class ComponentMetadataParser
                 continue;
             }
 
-            var earlier = items.FirstOrDefault(existing => string.Equals(existing.Name, parsed.Name, StringComparison.OrdinalIgnoreCase));
-            if (earlier is not null)
+            var earlier = items.FindIndex(existing => string.Equals(existing.Name, parsed.Name, StringComparison.OrdinalIgnoreCase));
+            if (earlier >= 0 && items[earlier].Name == parsed.Name)
             {
-                context.Error(parsed.Line, $"metadata '{parsed.Name}' is given twice (also on line {earlier.Line}; names ignore case); keep only one");
+                // The same name written twice: Dapr keeps the last value, and so does the gateway, saying so.
+                context.Warning(parsed.Line, $"metadata '{parsed.Name}' is given twice (also on line {items[earlier].Line}); the last value is used, as Dapr does; keep only one");
+                items[earlier] = parsed;
+                continue;
+            }
+
+            if (earlier >= 0)
+            {
+                context.Error(parsed.Line, $"metadata '{parsed.Name}' is given twice (also on line {items[earlier].Line} as '{items[earlier].Name}'; names ignore case); keep only one");
                 continue;
             }
 

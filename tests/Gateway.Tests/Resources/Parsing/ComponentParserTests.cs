@@ -77,6 +77,18 @@ public sealed class ComponentParserTests
     }
 
     [Fact]
+    public void Parse_TheSameMetadataNameTwice_IsAWarning_AndTheLastValueIsUsed_AsInDapr()
+    {
+        var metadata = "    - name: redisHost\n      value: a:1\n    - name: redisHost\n      value: b:2";
+
+        var result = ResourceFolder.LoadSingle(Component("pubsub.redis", metadata));
+
+        Assert.Empty(result.Errors);
+        Assert.Contains(result.Warnings, w => w.Line == 10 && w.Message.StartsWith("metadata 'redisHost' is given twice (also on line 8); the last value is used", StringComparison.Ordinal));
+        Assert.Equal("b:2", Assert.Single(result.Resources!.Components).MetadataDictionary["redisHost"]);
+    }
+
+    [Fact]
     public void Parse_MetadataItemWithoutName_IsReported()
     {
         var result = ResourceFolder.LoadSingle(Component("pubsub.in-memory", "    - value: 3"));
