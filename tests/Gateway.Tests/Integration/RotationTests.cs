@@ -49,7 +49,7 @@ public sealed class RotationTests : IDisposable
         var original = await ServerCertificateProbe.ThumbprintAsync(gateway.BaseAddress);
 
         var handshakes = new ConcurrentQueue<string>();
-        using var keepAlive = KeepAliveClient(gateway.BaseAddress, pki.IssueApp("publisher"), handshakes);
+        using var keepAlive = TlsClients.KeepAlive(gateway.BaseAddress, pki.IssueApp("publisher"), handshakes);
         using (var first = await keepAlive.PostAsync("/v1.0/publish/pubsub/orders", new StringContent("{}")))
         {
             Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
@@ -151,27 +151,6 @@ public sealed class RotationTests : IDisposable
         using var mv = Process.Start(new ProcessStartInfo("mv", ["-T", source, target]) { UseShellExecute = false })!;
         mv.WaitForExit();
         Assert.Equal(0, mv.ExitCode);
-    }
-
-    private static HttpClient KeepAliveClient(Uri baseAddress, X509Certificate2 certificate, ConcurrentQueue<string> handshakes)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            MaxConnectionsPerServer = 1,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
-            {
-                ClientCertificateContext = System.Net.Security.SslStreamCertificateContext.Create(certificate, [], offline: true),
-                RemoteCertificateValidationCallback = (_, server, _, _) =>
-                {
-                    handshakes.Enqueue(X509CertificateLoader.LoadCertificate(server!.GetRawCertData()).Thumbprint);
-                    return true;
-                },
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     private static async Task WaitForStatusAsync(GatewayTestHost gateway, X509Certificate2 certificate, HttpStatusCode expected)

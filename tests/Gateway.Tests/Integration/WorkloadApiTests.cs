@@ -49,7 +49,7 @@ public sealed class WorkloadApiTests : IDisposable
         await using var agent = await TestWorkloadApiServer.StartAsync(Response(first, pki.Ca.Certificate));
         await using var gateway = await WorkloadApiGateway.StartAsync(agent.Endpoint);
         var handshakes = new ConcurrentQueue<string>();
-        using var keepAlive = KeepAliveClient(gateway.BaseAddress, pki.IssueApp("publisher"), handshakes);
+        using var keepAlive = TlsClients.KeepAlive(gateway.BaseAddress, pki.IssueApp("publisher"), handshakes);
         await using var publisher = new ContinuousPublisher(keepAlive);
         await publisher.WaitForMoreAsync();
 
@@ -87,7 +87,7 @@ public sealed class WorkloadApiTests : IDisposable
         using var first = pki.Ca.IssueGatewaySvid();
         await using var agent = await TestWorkloadApiServer.StartAsync(Response(first, pki.Ca.Certificate));
         await using var gateway = await WorkloadApiGateway.StartAsync(agent.Endpoint);
-        using var keepAlive = KeepAliveClient(gateway.BaseAddress, pki.IssueApp("publisher"), new ConcurrentQueue<string>());
+        using var keepAlive = TlsClients.KeepAlive(gateway.BaseAddress, pki.IssueApp("publisher"), new ConcurrentQueue<string>());
         await using var publisher = new ContinuousPublisher(keepAlive);
         await publisher.WaitForMoreAsync();
 
@@ -218,24 +218,4 @@ public sealed class WorkloadApiTests : IDisposable
     private async Task WaitForStatusAsync(WorkloadApiGateway gateway, X509Certificate2 caller, HttpStatusCode expected) =>
         await Eventually.TrueAsync(async () => await PublishAsync(gateway, caller) == expected, $"a new connection answered {(int)expected}");
 
-    private static HttpClient KeepAliveClient(Uri baseAddress, X509Certificate2 certificate, ConcurrentQueue<string> handshakes)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            MaxConnectionsPerServer = 1,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
-            {
-                ClientCertificateContext = System.Net.Security.SslStreamCertificateContext.Create(certificate, [], offline: true),
-                RemoteCertificateValidationCallback = (_, server, _, _) =>
-                {
-                    handshakes.Enqueue(X509CertificateLoader.LoadCertificate(server!.GetRawCertData()).Thumbprint);
-                    return true;
-                },
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
 }

@@ -29,6 +29,32 @@ internal static class TlsClients
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    /// <summary>
+    /// A client that keeps one connection open as long as the test runs, presenting <paramref name="certificate"/>;
+    /// every TLS handshake it makes adds the server certificate's thumbprint to <paramref name="handshakes"/>,
+    /// so a test sees whether a connection was opened again and with which server identity.
+    /// </summary>
+    public static HttpClient KeepAlive(Uri baseAddress, X509Certificate2 certificate, System.Collections.Concurrent.ConcurrentQueue<string> handshakes)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            MaxConnectionsPerServer = 1,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificateContext = SslStreamCertificateContext.Create(certificate, [], offline: true),
+                RemoteCertificateValidationCallback = (_, server, _, _) =>
+                {
+                    handshakes.Enqueue(X509CertificateLoader.LoadCertificate(server!.GetRawCertData()).Thumbprint);
+                    return true;
+                },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
     internal static bool ChainsTo(X509Certificate? certificate, X509Certificate2 ca)
     {
         if (certificate is null)
