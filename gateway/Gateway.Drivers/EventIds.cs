@@ -121,6 +121,7 @@ public static class EventIds
     public static class CallerAuthenticator
     {
         public const int Refused = 2001;
+        public const int StillRefused = 2004;
     }
 
     /// <summary>Events of <c>PlainHttpHint</c> (Gateway/Authentication/PlainHttpHint.cs).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gateway.Drivers;
 using Gateway.Identity;
 using Gateway.Telemetry;
@@ -12,8 +13,12 @@ namespace Gateway.Authentication;
 /// the exact health paths, on the same normalised path it routes by; the gRPC front door asks for every call.
 /// </summary>
 internal sealed partial class CallerAuthenticator(
-    GatewayMetrics metrics, IdShapes idShapes, JwtSvidAuthenticator jwtSvids, ILogger<CallerAuthenticator> logger)
+    GatewayMetrics metrics, IdShapes idShapes, JwtSvidAuthenticator jwtSvids, TimeProvider timeProvider, ILogger<CallerAuthenticator> logger)
 {
+    // Anyone who can open a TLS connection can be refused, as often as they like: refusals are logged as runs per
+    // reason (the first whole, then a count per period), never one line each. The reasons are a fixed set.
+    private readonly ConcurrentDictionary<string, FailureRun> _refusals = new(StringComparer.Ordinal);
+
     /// <summary>The caller of <paramref name="context"/>; null after answering 401 with the reason.</summary>
     public async ValueTask<Caller?> AuthenticateAsync(HttpContext context)
     {
@@ -38,7 +43,16 @@ internal sealed partial class CallerAuthenticator(
         if (caller is null)
         {
             metrics.AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
-            LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", reason, message);
+            var remote = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+            var note = _refusals.GetOrAdd(reason, _ => new FailureRun(timeProvider, FailureRun.DefaultPeriod)).Failed();
+            if (note.Kind == FailureNoteKind.First)
+            {
+                LogRefused(logger, remote, reason, message);
+            }
+            else if (note.Kind == FailureNoteKind.Summary)
+            {
+                LogStillRefused(logger, note.Count, reason, (int)FailureRun.DefaultPeriod.TotalSeconds, remote, message);
+            }
         }
 
         return caller;
@@ -83,6 +97,10 @@ internal sealed partial class CallerAuthenticator(
         idShapes.TryMap(id, out var identity, out var reason)
             ? (new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId), "", "")
             : (null, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
+
+    [LoggerMessage(EventId = EventIds.CallerAuthenticator.StillRefused, Level = LogLevel.Warning,
+        Message = "{Count} more callers refused ({Reason}) since the last line, at most one line per {Seconds} s; the last from {RemoteAddress}: {Detail}")]
+    private static partial void LogStillRefused(ILogger logger, int count, string reason, int seconds, string remoteAddress, string detail);
 
     [LoggerMessage(EventId = EventIds.CallerAuthenticator.Refused, Level = LogLevel.Warning, Message = "Refused caller {RemoteAddress} ({Reason}): {Detail}")]
     private static partial void LogRefused(ILogger logger, string remoteAddress, string reason, string detail);

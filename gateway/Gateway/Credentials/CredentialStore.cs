@@ -36,6 +36,9 @@ internal sealed class CredentialStore(GatewayCredentials initial, DateTimeOffset
     /// <summary>Records that the source delivers again and the current set is still its newest.</summary>
     public void ClearFailure() => Volatile.Write(ref _status, new CredentialStatus(Status.LoadedAt));
 
+    /// <summary><c>state=current</c> or <c>state=stale</c> alone: what a caller without credentials is told.</summary>
+    public string DescribeState() => $"state={(Status.LastError is null ? "current" : "stale")}";
+
     /// <summary>
     /// One line for <c>/v1.0/healthz</c>'s <c>X-Gateway-Credentials</c> header: <c>state=current</c> or
     /// <c>state=stale</c> (the last good set is kept while its source fails), the source, when the set was
@@ -44,7 +47,7 @@ internal sealed class CredentialStore(GatewayCredentials initial, DateTimeOffset
     public string Describe()
     {
         var status = Status;
-        var line = $"state={(status.LastError is null ? "current" : "stale")}; source={Current.Source}; loaded={Time(status.LoadedAt)}";
+        var line = $"{DescribeState()}; source={Current.Source}; loaded={Time(status.LoadedAt)}";
         if (status.LastError is { } error)
         {
             line += $"; failing-since={Time(status.FailingSince ?? status.LastErrorAt ?? status.LoadedAt)}; problem={error}";

@@ -13,7 +13,7 @@ namespace Gateway.Metadata;
 /// after its resources are loaded and its subscriptions started, so an answer means ready, unless the
 /// gateway's own SVID has expired (rotation failed): then it is not. Every answer carries the SVID's
 /// expiry in <c>X-Gateway-Svid-Not-After</c> and the credential source's state in <c>X-Gateway-Credentials</c>
-/// (<see cref="CredentialStore.Describe"/>). <c>?appid=X</c> matches only the caller's own app ID (as a
+/// (<see cref="CredentialStore.Describe"/>; only <c>state=...</c> to callers without credentials). <c>?appid=X</c> matches only the caller's own app ID (as a
 /// sidecar's own), so a bare probe learns nothing about which apps exist; the outbound answer names the
 /// unhealthy component and why (<c>X-Gateway-Unhealthy</c>) only to authenticated callers.
 /// </summary>
@@ -23,7 +23,8 @@ internal sealed class HealthEndpoints(ComponentRegistry registry, CredentialStor
     {
         var notAfter = new DateTimeOffset(credentials.Current.Svid.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         context.Response.Headers["X-Gateway-Svid-Not-After"] = notAfter.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["X-Gateway-Credentials"] = credentials.Describe();
+        // Where the credentials come from and why they are stale is for authenticated callers; a bare probe gets the state.
+        context.Response.Headers["X-Gateway-Credentials"] = caller is null ? credentials.DescribeState() : credentials.Describe();
         if (notAfter <= timeProvider.GetUtcNow())
         {
             await new DaprError(500, "ERR_HEALTH_NOT_READY", $"dapr is not ready: [the gateway's own SVID expired at {notAfter:yyyy-MM-ddTHH:mm:ssZ}]", null, null, null).WriteAsync(context.Response);

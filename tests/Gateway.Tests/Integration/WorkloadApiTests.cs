@@ -98,6 +98,13 @@ public sealed class WorkloadApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, await PublishAsync(gateway, pki.IssueApp("publisher")));
         Assert.Equal(first.Thumbprint, await ServerCertificateProbe.ThumbprintAsync(gateway.BaseAddress));
         var stale = await HealthStateAsync(gateway);
+        using (var bare = TlsClients.Create(gateway.BaseAddress, pki.Ca.Certificate, null))
+        using (var probe = await bare.GetAsync("/v1.0/healthz"))
+        {
+            // The cause (agent address, its error) is for authenticated callers only.
+            Assert.Equal("state=stale", Assert.Single(probe.Headers.GetValues("X-Gateway-Credentials")));
+        }
+
         Assert.StartsWith("state=stale;", stale, StringComparison.Ordinal);
         Assert.Contains("cannot be used", stale, StringComparison.Ordinal);
         Assert.Contains(gateway.Logs.Events, e => e.EventId == 2403);
@@ -208,9 +215,10 @@ public sealed class WorkloadApiTests : IDisposable
         return response.StatusCode;
     }
 
+    /// <summary>The credential state as an authenticated caller reads it (a bare probe gets only <c>state=...</c>).</summary>
     private async Task<string> HealthStateAsync(WorkloadApiGateway gateway)
     {
-        using var client = TlsClients.Create(gateway.BaseAddress, pki.Ca.Certificate, null);
+        using var client = TlsClients.Create(gateway.BaseAddress, pki.Ca.Certificate, pki.IssueApp("operator"));
         using var response = await client.GetAsync("/v1.0/healthz");
         return Assert.Single(response.Headers.GetValues("X-Gateway-Credentials"));
     }

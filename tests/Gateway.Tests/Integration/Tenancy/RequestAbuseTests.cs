@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Gateway.Drivers;
 using Gateway.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,25 @@ public sealed class RequestAbuseTests
         await Eventually.TrueAsync(() => subscriber.Received.Any(d => d.BodyText.Contains("legit", StringComparison.Ordinal)), "the legitimate delivery");
         Assert.DoesNotContain(subscriber.Received, d => d.BodyText.Contains("attack", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Logs.Events, log => log.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task ManyUnauthenticatedRequests_AreCountedEach_ButLoggedAsOneLine()
+    {
+        using var pki = new TestPki();
+        await using var subscriber = await TestSubscriber.StartAsync(pki.IssueApp("subscriber"));
+        await using var gateway = await StartAsync(pki, subscriber);
+        using var bare = gateway.ClientWith(null);
+        using var refusals = new MeterRecorder();
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await bare.PostAsync("/v1.0/publish/pubsub/orders", Json("""{"n":1}"""))).StatusCode);
+        }
+
+        Assert.Equal(50, refusals.Sum("gateway.authentication.failures", ("reason", "NoCertificate")));
+        var logged = Assert.Single(gateway.Logs.Events, log => log.EventId is EventIds.CallerAuthenticator.Refused or EventIds.CallerAuthenticator.StillRefused);
+        Assert.Equal("NoCertificate", logged.Properties["Reason"]);
     }
 
     [Fact]
