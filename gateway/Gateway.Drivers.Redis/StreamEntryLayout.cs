@@ -17,11 +17,16 @@ internal static class StreamEntryLayout
     public const string MetadataField = "metadata";
     public const string ContentTypeField = "contentType";
 
+    // What most publishes write, encoded once: no metadata, and the content type of a CloudEvent.
+    private static readonly ReadOnlyMemory<byte> EmptyMetadata = "{}"u8.ToArray();
+    private static readonly ReadOnlyMemory<byte> StructuredContentType = Encoding.UTF8.GetBytes(StructuredCloudEvent);
+    private const string StructuredCloudEvent = "application/cloudevents+json";
+
     public static StreamAddition ToAddition(PublishRequest request, StreamTrim trim)
     {
-        var metadata = JsonSerializer.SerializeToUtf8Bytes(
-            request.Metadata ?? new Dictionary<string, string>(),
-            RedisJsonContext.Default.IReadOnlyDictionaryStringString);
+        var metadata = request.Metadata is not { Count: > 0 } given
+            ? EmptyMetadata
+            : JsonSerializer.SerializeToUtf8Bytes(given, RedisJsonContext.Default.IReadOnlyDictionaryStringString);
         var fields = new List<KeyValuePair<string, ReadOnlyMemory<byte>>>(3)
         {
             new(DataField, request.Data),
@@ -29,7 +34,7 @@ internal static class StreamEntryLayout
         };
         if (!string.IsNullOrEmpty(request.ContentType))
         {
-            fields.Add(new(ContentTypeField, Encoding.UTF8.GetBytes(request.ContentType)));
+            fields.Add(new(ContentTypeField, request.ContentType == StructuredCloudEvent ? StructuredContentType : Encoding.UTF8.GetBytes(request.ContentType)));
         }
 
         return new StreamAddition(request.Topic, trim, fields);

@@ -53,9 +53,21 @@ public sealed class TopicScopes
     {
         ArgumentNullException.ThrowIfNull(appId);
         ArgumentNullException.ThrowIfNull(topic);
-        var lists = listsByAppId.GetOrAdd(appId, static (id, owner) => owner.ComputeLists(id), this);
-        return ScopeDecider.Decide(rules, lists.For(operation), appId, topic, operation);
+        return ScopeDecider.Decide(rules, ListsFor(appId).For(operation), appId, topic, operation);
     }
+
+    /// <summary>
+    /// The decision of <see cref="Check"/> without its reason, which is not built: the check every publish makes.
+    /// Ask <see cref="Check"/> for the reason of a denial.
+    /// </summary>
+    public bool IsAllowed(string appId, string topic, ScopeOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(appId);
+        ArgumentNullException.ThrowIfNull(topic);
+        return ScopeDecider.IsAllowed(rules, ListsFor(appId).For(operation), topic);
+    }
+
+    private AppScopeLists ListsFor(string appId) => listsByAppId.GetOrAdd(appId, static (id, owner) => owner.ComputeLists(id), this);
 
     private AppScopeLists ComputeLists(string appId) => new(
         new TopicList(ScopeListParser.ScopedTopics(metadata.PublishingScopes, appId)),

@@ -51,8 +51,10 @@ public class ScopeDeciderTests
         foreach (var operation in new[] { ScopeOperation.Publish, ScopeOperation.Subscribe })
         {
             var decision = Decide(allowed, protectedTopics, scoped, Topic, operation);
+            var rules = new ScopeRules(new TopicList(allowed), new TopicList(protectedTopics), true, true);
 
             Assert.True(expected == decision.Allowed, $"row {row}, {operation}: {decision.Reason}");
+            Assert.True(expected == ScopeDecider.IsAllowed(rules, new TopicList(scoped), Topic), $"row {row}, {operation}: the decision without its reason");
         }
     }
 

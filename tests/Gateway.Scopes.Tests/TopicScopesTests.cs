@@ -80,9 +80,11 @@ public class TopicScopesTests
     public void Check_EdgeCase_MatchesDapr(
         string name, string[] metadata, string appId, string topic, ScopeOperation operation, bool expected)
     {
-        var decision = Parse(metadata).Check(appId, topic, operation);
+        var scopes = Parse(metadata);
+        var decision = scopes.Check(appId, topic, operation);
 
         Assert.True(expected == decision.Allowed, $"{name}: {decision.Reason}");
+        Assert.True(expected == scopes.IsAllowed(appId, topic, operation), $"{name}: the decision without its reason");
     }
 
     [Fact]

@@ -61,42 +61,45 @@ internal sealed partial class CallerAuthenticator(
     /// <summary>The caller when the request carries valid credentials; null otherwise, without answering (for endpoints open to all).</summary>
     public Caller? TryIdentify(HttpContext context) => Identify(context).Caller;
 
-    private (Caller? Caller, string Reason, string Message) Identify(HttpContext context)
+    private Identification Identify(HttpContext context)
     {
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
         var validation = items is not null && items.TryGetValue(PeerValidation.ConnectionItemKey, out var value) ? value as PeerValidation : null;
         if (validation?.Result is { IsValid: true } certificate)
         {
-            return Map(certificate.SpiffeId, "client certificate refused");
+            return validation.Identified ??= Map(certificate.SpiffeId, "client certificate refused");
         }
 
         if (jwtSvids.Enabled && BearerToken.TryRead(context.Request.Headers.Authorization, out var token, out var headerProblem))
         {
             if (headerProblem is not null)
             {
-                return (null, "JwtMalformed", $"JWT-SVID refused: {headerProblem}");
+                return new(null, "JwtMalformed", $"JWT-SVID refused: {headerProblem}");
             }
 
             var result = jwtSvids.Validate(token);
             return result.IsValid
                 ? Map(result.SpiffeId, "JWT-SVID refused")
-                : (null, "Jwt" + result.Reason, $"JWT-SVID refused: {result.Message}");
+                : new(null, "Jwt" + result.Reason, $"JWT-SVID refused: {result.Message}");
         }
 
         if (validation?.Result is null)
         {
-            return (null, "NoCertificate", jwtSvids.Enabled
+            return new(null, "NoCertificate", jwtSvids.Enabled
                 ? "a client certificate (X509-SVID) or an 'Authorization: Bearer' JWT-SVID is required"
                 : "a client certificate (X509-SVID) is required");
         }
 
-        return (null, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
+        return new(null, validation.Result.Reason.ToString(), $"client certificate refused: {validation.Result.Message}");
     }
 
-    private (Caller?, string, string) Map(SpiffeId id, string refusalPrefix) =>
+    private Identification Map(SpiffeId id, string refusalPrefix) =>
         idShapes.TryMap(id, out var identity, out var reason)
-            ? (new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId), "", "")
-            : (null, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
+            ? new(new Caller(id.ToString(), identity.TrustDomain, identity.Namespace, identity.AppId), "", "")
+            : new(null, "UnmappedId", $"{refusalPrefix}: SPIFFE ID '{id}' {reason}");
+
+    /// <summary>The caller, or why there is none: the reason (a fixed set, the metric's tag) and the message for the caller.</summary>
+    internal sealed record Identification(Caller? Caller, string Reason, string Message);
 
     [LoggerMessage(EventId = EventIds.CallerAuthenticator.StillRefused, Level = LogLevel.Warning,
         Message = "{Count} more callers refused ({Reason}) since the last line, at most one line per {Seconds} s; the last from {RemoteAddress}: {Detail}")]

@@ -121,10 +121,9 @@ internal static class BinaryModeReader
         }
 
         bool utf8 = Utf8.IsValid(body);
-        if (utf8 && CloudEventMediaTypes.IsJson(contentType) && CloudEventJsonWriting.TryGetJsonValueText(body, out string json))
+        if (utf8 && CloudEventMediaTypes.IsJson(contentType) && CloudEventJsonWriting.TryFindJsonValue(body, out var json))
         {
-            writer.WritePropertyName(CloudEventAttributeNames.Data);
-            writer.WriteRawValue(json);
+            CloudEventJsonWriting.WriteRaw(writer, CloudEventAttributeNames.Data, body[json]);
         }
         else if (utf8 && CloudEventMediaTypes.IsText(contentType))
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -16,17 +17,79 @@ internal static class CloudEventJsonWriting
         Indented = false,
     };
 
+    // A thread's writer and buffer are kept for its next document unless the buffer grew past this; one large
+    // document must not pin its memory to a thread for the life of the process.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>
-    /// When <paramref name="utf8"/> is exactly one JSON value (surrounding whitespace allowed), returns its
-    /// text verbatim, so numbers keep their full precision (637831415180045507 stays exact).
+    /// Writes one JSON document with <paramref name="write"/> and returns exactly its bytes. The writer and its
+    /// buffer are reused by the thread's next document (a publish writes its envelope without allocating either),
+    /// so <paramref name="write"/> must be synchronous; a nested call gets a writer of its own.
     /// </summary>
-    public static bool TryGetJsonValueText(ReadOnlySpan<byte> utf8, out string json)
+    public static byte[] ToArray<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        json = string.Empty;
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer;
+        (t_buffer, t_writer) = (null, null);
+        if (writer is null)
+        {
+            writer = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(utf8.ToArray());
-            json = document.RootElement.GetRawText();
+            write(writer, state);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                (t_buffer, t_writer) = (buffer, writer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="utf8"/> is exactly one JSON value (surrounding whitespace allowed, under the same
+    /// rules as <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>), gives where that
+    /// value's text is, so it can be written verbatim: numbers keep their full precision (637831415180045507
+    /// stays exact) and nothing is decoded or copied to find out.
+    /// </summary>
+    public static bool TryFindJsonValue(ReadOnlySpan<byte> utf8, out Range value)
+    {
+        value = default;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions());
+        try
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var end = (int)reader.BytesConsumed;
+
+            // Anything but whitespace after the value (a second value, a comment) makes the reader throw.
+            if (reader.Read())
+            {
+                return false;
+            }
+
+            value = start..end;
             return true;
         }
         catch (JsonException)
@@ -40,5 +103,12 @@ internal static class CloudEventJsonWriting
     {
         writer.WritePropertyName(name);
         writer.WriteRawValue(json, skipInputValidation: true);
+    }
+
+    /// <summary>Writes <paramref name="utf8Json"/>, already checked to be one JSON value, as a property value.</summary>
+    public static void WriteRaw(Utf8JsonWriter writer, string name, ReadOnlySpan<byte> utf8Json)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(utf8Json, skipInputValidation: true);
     }
 }

@@ -10,7 +10,9 @@ internal sealed record CloudEventMetadataOverrides(
 {
     private const string Prefix = "cloudevent.";
 
-    public static CloudEventMetadataOverrides From(IReadOnlyDictionary<string, string> metadata) => new(
+    private static readonly CloudEventMetadataOverrides None = new(null, null, null, null, null, null, null);
+
+    public static CloudEventMetadataOverrides From(IReadOnlyDictionary<string, string> metadata) => metadata.Count == 0 ? None : new(
         Find(metadata, "id"),
         Find(metadata, "source"),
         Find(metadata, "type"),

@@ -16,7 +16,7 @@ internal static class DaprEnvelope
     {
         if (CloudEventMediaTypes.IsStructuredJson(request.ContentType))
         {
-            return PassthroughEnvelope.Create(request.Body.Span, request);
+            return PassthroughEnvelope.Create(request.Body, request);
         }
 
         if (IsBinaryMode(request))

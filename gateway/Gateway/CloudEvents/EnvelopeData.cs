@@ -23,9 +23,9 @@ internal static class EnvelopeData
 
         if (CloudEventMediaTypes.IsJson(contentType)
             && System.Text.Unicode.Utf8.IsValid(body)
-            && CloudEventJsonWriting.TryGetJsonValueText(body, out string json))
+            && CloudEventJsonWriting.TryFindJsonValue(body, out var json))
         {
-            CloudEventJsonWriting.WriteRaw(writer, CloudEventAttributeNames.Data, json);
+            CloudEventJsonWriting.WriteRaw(writer, CloudEventAttributeNames.Data, body[json]);
             return;
         }
 

@@ -45,37 +45,34 @@ internal static class GeneratedEnvelope
         return violations;
     }
 
-    private static byte[] Write(EnvelopeRequest request, GeneratedAttributes attributes)
+    private static byte[] Write(EnvelopeRequest request, GeneratedAttributes attributes) =>
+        CloudEventJsonWriting.ToArray((request, attributes), static (writer, state) => Write(writer, state.request, state.attributes));
+
+    private static void Write(Utf8JsonWriter writer, EnvelopeRequest request, GeneratedAttributes attributes)
     {
-        using var stream = new MemoryStream(256 + request.Body.Length);
-        using (var writer = new Utf8JsonWriter(stream, CloudEventJsonWriting.WriterOptions))
+        writer.WriteStartObject();
+        writer.WriteString(CloudEventAttributeNames.SpecVersion, CloudEventAttributeNames.SupportedSpecVersion);
+        writer.WriteString(CloudEventAttributeNames.Id, attributes.Id);
+        writer.WriteString(CloudEventAttributeNames.Source, attributes.Source);
+        writer.WriteString(CloudEventAttributeNames.EventType, attributes.EventType);
+        writer.WriteString(CloudEventAttributeNames.DataContentType, attributes.ContentType);
+        writer.WriteString(CloudEventAttributeNames.Time, Rfc3339Timestamp.FormatSecondsUtc(request.Now));
+        if (attributes.Subject is not null)
         {
-            writer.WriteStartObject();
-            writer.WriteString(CloudEventAttributeNames.SpecVersion, CloudEventAttributeNames.SupportedSpecVersion);
-            writer.WriteString(CloudEventAttributeNames.Id, attributes.Id);
-            writer.WriteString(CloudEventAttributeNames.Source, attributes.Source);
-            writer.WriteString(CloudEventAttributeNames.EventType, attributes.EventType);
-            writer.WriteString(CloudEventAttributeNames.DataContentType, attributes.ContentType);
-            writer.WriteString(CloudEventAttributeNames.Time, Rfc3339Timestamp.FormatSecondsUtc(request.Now));
-            if (attributes.Subject is not null)
-            {
-                writer.WriteString(CloudEventAttributeNames.Subject, attributes.Subject);
-            }
-
-            writer.WriteString(Topic, request.Topic);
-            writer.WriteString(PubsubName, request.PubsubName);
-            writer.WriteString(TraceId, attributes.TraceParent);
-            writer.WriteString(TraceParent, attributes.TraceParent);
-            writer.WriteString(TraceState, attributes.TraceState);
-            if (MessageTtl.TryGet(request.Metadata, out var ttl))
-            {
-                writer.WriteString(Expiration, MessageTtl.Expiration(request.Now, ttl));
-            }
-
-            EnvelopeData.Write(writer, attributes.ContentType, request.Body.Span);
-            writer.WriteEndObject();
+            writer.WriteString(CloudEventAttributeNames.Subject, attributes.Subject);
         }
 
-        return stream.ToArray();
+        writer.WriteString(Topic, request.Topic);
+        writer.WriteString(PubsubName, request.PubsubName);
+        writer.WriteString(TraceId, attributes.TraceParent);
+        writer.WriteString(TraceParent, attributes.TraceParent);
+        writer.WriteString(TraceState, attributes.TraceState);
+        if (MessageTtl.TryGet(request.Metadata, out var ttl))
+        {
+            writer.WriteString(Expiration, MessageTtl.Expiration(request.Now, ttl));
+        }
+
+        EnvelopeData.Write(writer, attributes.ContentType, request.Body.Span);
+        writer.WriteEndObject();
     }
 }

@@ -12,12 +12,12 @@ namespace Gateway.CloudEvents;
 /// </summary>
 internal static class PassthroughEnvelope
 {
-    public static EnvelopeResult Create(ReadOnlySpan<byte> cloudEvent, EnvelopeRequest request)
+    public static EnvelopeResult Create(ReadOnlyMemory<byte> cloudEvent, EnvelopeRequest request)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(cloudEvent.ToArray());
+            document = JsonDocument.Parse(cloudEvent);
         }
         catch (JsonException)
         {
@@ -48,9 +48,9 @@ internal static class PassthroughEnvelope
             replaced.Add(Expiration);
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, CloudEventJsonWriting.WriterOptions))
+        return CloudEventJsonWriting.ToArray((root, request, replaced, hasTraceId, hasTtl, ttl), static (writer, state) =>
         {
+            var (root, request, replaced, hasTraceId, hasTtl, ttl) = state;
             writer.WriteStartObject();
             foreach (var member in root.EnumerateObject())
             {
@@ -91,9 +91,7 @@ internal static class PassthroughEnvelope
             }
 
             writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        });
     }
 
     private static void WriteIfUnset(Utf8JsonWriter writer, JsonElement root, string name, string value)

@@ -46,8 +46,23 @@ internal static class Rfc3339Timestamp
     }
 
     /// <summary>Formats an instant the way Dapr does (Go <c>time.RFC3339</c> in UTC): seconds precision, <c>Z</c>.</summary>
-    public static string FormatSecondsUtc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string FormatSecondsUtc(DateTimeOffset instant)
+    {
+        // Every event of the same second has the same text: formatted once per second, not once per publish.
+        var second = instant.UtcTicks / TimeSpan.TicksPerSecond;
+        if (Volatile.Read(ref s_lastSecond) is { } last && last.Second == second)
+        {
+            return last.Text;
+        }
+
+        var text = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Volatile.Write(ref s_lastSecond, new FormattedSecond(second, text));
+        return text;
+    }
+
+    private static FormattedSecond? s_lastSecond;
+
+    private sealed record FormattedSecond(long Second, string Text);
 
     private static bool TryReadParts(string s, out Parts parts)
     {

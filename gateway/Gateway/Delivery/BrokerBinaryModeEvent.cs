@@ -68,9 +68,9 @@ internal static class BrokerBinaryModeEvent
     private static void WriteData(Utf8JsonWriter writer, string contentType, ReadOnlySpan<byte> data)
     {
         var utf8 = Utf8.IsValid(data);
-        if (utf8 && CloudEventMediaTypes.IsJson(contentType) && CloudEventJsonWriting.TryGetJsonValueText(data, out var json))
+        if (utf8 && CloudEventMediaTypes.IsJson(contentType) && CloudEventJsonWriting.TryFindJsonValue(data, out var json))
         {
-            CloudEventJsonWriting.WriteRaw(writer, Data, json);
+            CloudEventJsonWriting.WriteRaw(writer, Data, data[json]);
         }
         else if (utf8 && CloudEventMediaTypes.IsText(contentType))
         {

@@ -10,15 +10,21 @@ namespace Gateway.Pubsub;
 /// </summary>
 internal sealed partial class ScopeGuard(GatewayMetrics metrics, ILogger<ScopeGuard> logger)
 {
-    /// <summary>True when <paramref name="appId"/> may do <paramref name="operation"/> on <paramref name="topic"/>; a denial is counted and logged with its reason.</summary>
-    public bool Allows(PubsubComponent component, ScopedApp app, string topic, ScopeOperation operation, out string reason)
+    /// <summary>
+    /// True when <paramref name="app"/> may do <paramref name="operation"/> on <paramref name="topic"/>; a denial is
+    /// counted and logged, and its reason given in <paramref name="denial"/> (empty when allowed: an allowed
+    /// check, made on every publish, builds no sentence).
+    /// </summary>
+    public bool Allows(PubsubComponent component, ScopedApp app, string topic, ScopeOperation operation, out string denial)
     {
-        var decision = component.Scopes.Check(app.AppId, topic, operation);
-        reason = decision.Reason;
-        if (decision.Allowed)
+        denial = "";
+        if (component.Scopes.IsAllowed(app.AppId, topic, operation))
         {
             return true;
         }
+
+        var decision = component.Scopes.Check(app.AppId, topic, operation);
+        denial = decision.Reason;
 
         var name = operation == ScopeOperation.Publish ? "publish" : "subscribe";
         metrics.ScopeDenials.Add(1, new("operation", name), new("pubsub", component.Name));

@@ -39,7 +39,8 @@ internal sealed partial class SubscriptionDiscovery(
     /// <summary>An app called the gateway: the first call since start asks it for its subscriptions at once.</summary>
     public void Noticed(AppKey app)
     {
-        if (_noticed.TryAdd(app, true))
+        // Every request passes here: the lock-free look-up first, the add (which locks) only for a new app.
+        if (!_noticed.ContainsKey(app) && _noticed.TryAdd(app, true))
         {
             Trigger(app);
         }
