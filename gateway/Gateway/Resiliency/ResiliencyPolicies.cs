@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Resources;
 using Gateway.Resources.Validation;
+using PolicyKey = (Gateway.Resiliency.PolicyDirection Direction, string Namespace, string Component, string AppId);
 
 namespace Gateway.Resiliency;
 
@@ -56,30 +57,31 @@ internal sealed class ResiliencyPolicies
 
     /// <summary>How deliveries from <paramref name="componentName"/> to app <paramref name="appId"/> are attempted.</summary>
     public IInboundPolicy InboundFor(string @namespace, string componentName, string appId) =>
-        (IInboundPolicy)Policies(out var resiliencies).GetOrAdd((PolicyDirection.Inbound, @namespace, componentName, appId), key =>
-        {
-            var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Inbound);
-            return resolved.IsEmpty ? SingleAttemptInboundPolicy.Instance : new ResilientInboundPolicy(resolved, key.Component, _clock, _jitter);
-        });
+        (IInboundPolicy)PolicyFor((PolicyDirection.Inbound, @namespace, componentName, appId));
 
     /// <summary>How publishes of app <paramref name="appId"/> to <paramref name="componentName"/> are attempted.</summary>
     public IOutboundPolicy OutboundFor(string @namespace, string componentName, string appId) =>
-        (IOutboundPolicy)Policies(out var resiliencies).GetOrAdd((PolicyDirection.Outbound, @namespace, componentName, appId), key =>
-        {
-            var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, PolicyDirection.Outbound);
-            return resolved.IsEmpty ? SingleAttemptOutboundPolicy.Instance : new ResilientOutboundPolicy(resolved, key.Component, _clock, _jitter);
-        });
+        (IOutboundPolicy)PolicyFor((PolicyDirection.Outbound, @namespace, componentName, appId));
 
-    private ConcurrentDictionary<(PolicyDirection Direction, string Namespace, string Component, string AppId), object> Policies(
-        out IReadOnlyList<ResiliencySpec> resiliencies)
+    // Asked on every publish and delivery: a look-up that allocates nothing once the policy exists.
+    private object PolicyFor(PolicyKey key)
     {
         var current = _current;
-        resiliencies = current.Resiliencies;
-        return current.Cache;
+        return current.Cache.TryGetValue(key, out var policy)
+            ? policy
+            : current.Cache.GetOrAdd(key, static (key, state) => state.Owner.Create(key, state.Resiliencies), (Owner: this, current.Resiliencies));
+    }
+
+    private object Create(PolicyKey key, IReadOnlyList<ResiliencySpec> resiliencies)
+    {
+        var resolved = PolicyResolver.Resolve(resiliencies, key.Namespace, key.Component, key.AppId, key.Direction);
+        return key.Direction == PolicyDirection.Inbound
+            ? resolved.IsEmpty ? SingleAttemptInboundPolicy.Instance : new ResilientInboundPolicy(resolved, key.Component, _clock, _jitter)
+            : resolved.IsEmpty ? SingleAttemptOutboundPolicy.Instance : new ResilientOutboundPolicy(resolved, key.Component, _clock, _jitter);
     }
 
     /// <summary>The resources one generation of policies is built from, and the policies built so far.</summary>
     private sealed record PolicySet(
         IReadOnlyList<ResiliencySpec> Resiliencies,
-        ConcurrentDictionary<(PolicyDirection Direction, string Namespace, string Component, string AppId), object> Cache);
+        ConcurrentDictionary<PolicyKey, object> Cache);
 }
