@@ -26,7 +26,7 @@ internal static class RunCommand
         var connections = new Option<int>("--connections") { Description = "keep-alive mTLS connections (workers)", DefaultValueFactory = _ => 4 };
         var payload = new Option<int>("--payload") { Description = "bytes of each message's JSON payload", DefaultValueFactory = _ => 256 };
         var duration = new Option<string>("--duration") { Description = "measured window, e.g. 10s", DefaultValueFactory = _ => "10s" };
-        var warmup = new Option<string>("--warmup") { Description = "load before the window, not counted", DefaultValueFactory = _ => "2s" };
+        var warmup = new Option<string?>("--warmup") { Description = "load before the window, not counted (default 2s); in idle mode the time to settle (default 10s)" };
         var topic = new Option<string?>("--topic") { Description = "topic to publish to (default: a fresh one)" };
         var subscribers = new Option<int>("--subscribers") { Description = "apps subscribed to the topic (publish-to-delivery latency); gateway only", DefaultValueFactory = _ => 0 };
         var subscriptions = new Option<int>("--subscriptions") { Description = "subscriptions in all (the first app also subscribes to other topics up to this count)", DefaultValueFactory = _ => 0 };
@@ -50,7 +50,7 @@ internal static class RunCommand
                 var settings = new RunSettings(
                     parse.GetValue(target)!, ParseBroker(parse.GetValue(pubsub)!), Enum.Parse<LoadMode>(parse.GetValue(mode)!, ignoreCase: true),
                     parse.GetValue(rate), parse.GetValue(connections), parse.GetValue(payload), DurationText.Parse(parse.GetValue(duration)!),
-                    DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(topic), parse.GetValue(subscribers), parse.GetValue(subscriptions),
+                    WarmupOrDefault(parse.GetValue(warmup), parse.GetValue(mode)!), parse.GetValue(topic), parse.GetValue(subscribers), parse.GetValue(subscriptions),
                     parse.GetValue(bulk), Enum.Parse<HttpClientKind>(parse.GetValue(client)!, ignoreCase: true), parse.GetValue(gatewayEnv) ?? [],
                     parse.GetValue(metadata) ?? []);
                 var report = await RunAsync(settings, string.Join(' ', parse.Tokens.Select(t => t.Value)), cancellationToken);
@@ -72,6 +72,10 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static TimeSpan WarmupOrDefault(string? text, string mode) => text is not null
+        ? DurationText.Parse(text)
+        : string.Equals(mode, nameof(LoadMode.Idle), StringComparison.OrdinalIgnoreCase) ? IdleWindow.DefaultSettle : TimeSpan.FromSeconds(2);
 
     private static BrokerKind ParseBroker(string text) =>
         BrokerKinds.TryParse(text, out var kind) ? kind : throw new ArgumentException($"--pubsub '{text}' is not one of inmemory, redis, kafka");

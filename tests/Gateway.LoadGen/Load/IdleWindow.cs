@@ -6,6 +6,12 @@ namespace Gateway.LoadGen.Load;
 /// <summary>No load at all: the warm-up lets the server settle, then the window is only time passing (what the server costs when nobody publishes).</summary>
 internal static class IdleWindow
 {
+    /// <summary>
+    /// How long a gateway is left to settle before an idle window unless told otherwise: for some seconds after its
+    /// subscriptions were woken it still works (docs/benchmarks.md, "Idle subscriptions").
+    /// </summary>
+    public static readonly TimeSpan DefaultSettle = TimeSpan.FromSeconds(10);
+
     public static async Task<LoadOutcome> RunAsync(TimeSpan settle, TimeSpan duration, WindowHooks hooks, CancellationToken cancellationToken)
     {
         var windowStart = Stopwatch.GetTimestamp() + (long)(settle.TotalSeconds * Stopwatch.Frequency);

@@ -19,7 +19,7 @@ internal sealed class IdleSubscriptionsScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchRig rig, SuiteSettings settings, CancellationToken cancellationToken)
     {
         var rows = new List<RunResult>();
-        var shape = new LoadShape(LoadMode.Idle, 0, 0, settings.Warmup, settings.IdleWindow);
+        var shape = new LoadShape(LoadMode.Idle, 0, 0, settings.IdleSettle, settings.IdleWindow);
         foreach (var broker in Brokers)
         {
             foreach (var count in new[] { 1, settings.ManySubscriptions })
@@ -42,7 +42,7 @@ internal sealed class IdleSubscriptionsScenario : IScenario
             Key,
             $"Idle subscriptions: 1 against {settings.ManySubscriptions}",
             $"One app subscribed to 1 topic, then to {settings.ManySubscriptions} topics; one message published to every topic and delivered (every subscription running), "
-            + $"{settings.Warmup.TotalSeconds:0} s to settle, then {settings.IdleWindow.TotalSeconds:0} s without any publish. CPU is the gateway process's user + system time over that window "
+            + $"{settings.IdleSettle.TotalSeconds:0} s to settle, then {settings.IdleWindow.TotalSeconds:0} s without any publish. CPU is the gateway process's user + system time over that window "
             + "as a share of one core; Redis client connections are the redis-server's connected_clients at the end of the window (INFO clients over a connection of its own, not counted). "
             + $"Drivers: {string.Join(", ", Brokers.Select(b => b.ComponentType()))}.",
             ["target", "subscriptions", "cpuPercent", "redisClients", "rss"],
