@@ -29,6 +29,12 @@ public sealed class RunCommandSmokeTests
             Assert.True(percentiles[0] > 0, "p50 is zero");
             Assert.Equal(percentiles.Order(), percentiles);
             Assert.True(row.GetProperty("serverPeakRssMb").GetDouble() > 0, "no peak RSS for the gateway process");
+            var cpu = row.GetProperty("serverCpu");
+            Assert.True(cpu.GetProperty("seconds").GetDouble() > 0, "no CPU time for the gateway process");
+            Assert.Equal(
+                cpu.GetProperty("seconds").GetDouble() * 1e6 / row.GetProperty("succeeded").GetInt64(),
+                cpu.GetProperty("microsecondsPerRequest").GetDouble(),
+                tolerance: 0.5);
             Assert.Equal(written.RootElement.GetProperty("command").GetString(), printed.RootElement.GetProperty("command").GetString());
             Assert.Contains("| gateway → pubsub.in-memory |", stderr, StringComparison.Ordinal);
         }
@@ -59,7 +65,32 @@ public sealed class RunCommandSmokeTests
             Assert.InRange(row.GetProperty("medianPerSecond").GetDouble(), perRound.Min(), perRound.Max());
         });
         Assert.Equal(1.0, rows[0].GetProperty("medianRatioToNoop").GetDouble());
+        Assert.Equal("NaN", rows[0].GetProperty("medianServerCpuAddedOverNoopMicroseconds").GetString());
+        Assert.All(rows, row => Assert.True(row.GetProperty("medianServerCpuMicrosecondsPerRequest").GetDouble() > 0, "no server CPU per request"));
+        Assert.Equal(
+            rows[1].GetProperty("serverCpuMicrosecondsPerRequestPerRound")[1].GetDouble() - rows[0].GetProperty("serverCpuMicrosecondsPerRequestPerRound")[1].GetDouble(),
+            rows[1].GetProperty("medianServerCpuAddedOverNoopMicroseconds").GetDouble(),
+            precision: 6);
         Assert.Contains("| gateway → inmemory |", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_IdleModeWithSubscriptions_PrintsTheGatewaysShareOfOneCoreAndNoRequests()
+    {
+        var (exitCode, stdout, stderr) = await RunGeneratorAsync(
+            "run", "--target", "gateway", "--pubsub", "inmemory", "--mode", "idle", "--subscriptions", "3", "--duration", "1s", "--warmup", "0s");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        using var printed = JsonDocument.Parse(stdout);
+        var row = Assert.Single(printed.RootElement.GetProperty("scenarios").EnumerateArray().Single().GetProperty("rows").EnumerateArray());
+        Assert.Equal("idle", row.GetProperty("mode").GetString());
+        Assert.Equal(3, row.GetProperty("subscriptions").GetInt32());
+        Assert.Equal(0, row.GetProperty("sends").GetInt64());
+        var cpu = row.GetProperty("serverCpu");
+        Assert.True(cpu.GetProperty("percentOfOneCore").GetDouble() >= 0);
+        Assert.Equal(JsonValueKind.Null, cpu.GetProperty("microsecondsPerRequest").ValueKind);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("redisClientConnections").ValueKind);
+        Assert.Contains("| gateway → pubsub.in-memory | 3 |", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,12 +21,12 @@ internal static class RunCommand
     {
         var target = new Option<string>("--target") { Description = "gateway | noop | redis-direct | kafka-direct", DefaultValueFactory = _ => "gateway" };
         var pubsub = new Option<string>("--pubsub") { Description = "inmemory | redis | kafka (the gateway's component)", DefaultValueFactory = _ => "inmemory" };
-        var mode = new Option<string>("--mode") { Description = "closed | rate | handshake (new connection per request)", DefaultValueFactory = _ => "closed" };
+        var mode = new Option<string>("--mode") { Description = "closed | rate | handshake (new connection per request) | idle (nothing published: the server's CPU share and, with Redis, the redis-server's client connections)", DefaultValueFactory = _ => "closed" };
         var rate = new Option<double>("--rate") { Description = "messages (requests) per second in rate mode", DefaultValueFactory = _ => 1000 };
         var connections = new Option<int>("--connections") { Description = "keep-alive mTLS connections (workers)", DefaultValueFactory = _ => 4 };
         var payload = new Option<int>("--payload") { Description = "bytes of each message's JSON payload", DefaultValueFactory = _ => 256 };
         var duration = new Option<string>("--duration") { Description = "measured window, e.g. 10s", DefaultValueFactory = _ => "10s" };
-        var warmup = new Option<string>("--warmup") { Description = "load before the window, not counted", DefaultValueFactory = _ => "2s" };
+        var warmup = new Option<string?>("--warmup") { Description = "load before the window, not counted (default 2s); in idle mode the time to settle (default 10s)" };
         var topic = new Option<string?>("--topic") { Description = "topic to publish to (default: a fresh one)" };
         var subscribers = new Option<int>("--subscribers") { Description = "apps subscribed to the topic (publish-to-delivery latency); gateway only", DefaultValueFactory = _ => 0 };
         var subscriptions = new Option<int>("--subscriptions") { Description = "subscriptions in all (the first app also subscribes to other topics up to this count)", DefaultValueFactory = _ => 0 };
@@ -50,7 +50,7 @@ internal static class RunCommand
                 var settings = new RunSettings(
                     parse.GetValue(target)!, ParseBroker(parse.GetValue(pubsub)!), Enum.Parse<LoadMode>(parse.GetValue(mode)!, ignoreCase: true),
                     parse.GetValue(rate), parse.GetValue(connections), parse.GetValue(payload), DurationText.Parse(parse.GetValue(duration)!),
-                    DurationText.Parse(parse.GetValue(warmup)!), parse.GetValue(topic), parse.GetValue(subscribers), parse.GetValue(subscriptions),
+                    WarmupOrDefault(parse.GetValue(warmup), parse.GetValue(mode)!), parse.GetValue(topic), parse.GetValue(subscribers), parse.GetValue(subscriptions),
                     parse.GetValue(bulk), Enum.Parse<HttpClientKind>(parse.GetValue(client)!, ignoreCase: true), parse.GetValue(gatewayEnv) ?? [],
                     parse.GetValue(metadata) ?? []);
                 var report = await RunAsync(settings, string.Join(' ', parse.Tokens.Select(t => t.Value)), cancellationToken);
@@ -62,7 +62,7 @@ internal static class RunCommand
 
                 Console.Out.WriteLine(json);
                 Console.Error.WriteLine(MarkdownReport.Write(report, headings: false));
-                return report.Scenarios.SelectMany(s => s.Rows).All(r => r.Succeeded > 0) ? 0 : 1;
+                return report.Scenarios.SelectMany(s => s.Rows).All(r => r.Mode == "idle" ? r.ServerCpu is not null : r.Succeeded > 0) ? 0 : 1;
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or TimeoutException)
             {
@@ -72,6 +72,10 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static TimeSpan WarmupOrDefault(string? text, string mode) => text is not null
+        ? DurationText.Parse(text)
+        : string.Equals(mode, nameof(LoadMode.Idle), StringComparison.OrdinalIgnoreCase) ? IdleWindow.DefaultSettle : TimeSpan.FromSeconds(2);
 
     private static BrokerKind ParseBroker(string text) =>
         BrokerKinds.TryParse(text, out var kind) ? kind : throw new ArgumentException($"--pubsub '{text}' is not one of inmemory, redis, kafka");
@@ -88,6 +92,7 @@ internal static class RunCommand
         var shape = new LoadShape(settings.Mode, settings.Connections, settings.Rate, settings.Warmup, settings.Duration);
         var topic = settings.Topic ?? rig.NewTopic("bench");
         var handshake = settings.Mode == LoadMode.Handshake;
+        var idle = settings.Mode == LoadMode.Idle;
         RunResult row;
         switch (settings.Target)
         {
@@ -105,7 +110,11 @@ internal static class RunCommand
                 var gateway = await rig.StartGatewayAsync([settings.Broker], subscriptions);
                 Console.Error.WriteLine($"gateway pid {gateway.Process.Id} listening on {gateway.Endpoint}");
                 await using var publish = rig.GatewayTarget(gateway, settings.Broker, topic, settings.Connections, settings.Bulk, handshake);
-                if (settings.Subscribers > 0)
+                if (idle)
+                {
+                    await rig.WaitUntilEverySubscriptionDeliversAsync(gateway, subscriptions, cancellationToken);
+                }
+                else if (settings.Subscribers > 0)
                 {
                     await rig.WaitUntilDeliveringAsync(publish, settings.Subscribers, cancellationToken);
                 }
@@ -116,9 +125,9 @@ internal static class RunCommand
 
             case "redis-direct" or "kafka-direct":
             {
-                if (settings.Bulk > 0 || handshake || settings.Subscribers > 0)
+                if (settings.Bulk > 0 || handshake || idle || settings.Subscribers > 0)
                 {
-                    throw new ArgumentException("direct baselines publish single messages without subscribers: drop --bulk, --subscribers and --mode handshake");
+                    throw new ArgumentException("direct baselines publish single messages without subscribers: drop --bulk, --subscribers and --mode handshake or idle");
                 }
 
                 var broker = settings.Target == "redis-direct" ? BrokerKind.Redis : BrokerKind.Kafka;
@@ -133,7 +142,9 @@ internal static class RunCommand
 
         var scenario = new ScenarioResult(
             "run", "run", commandLine,
-            ["target", "rate", "rps", "mps", "errors", "p50", "p90", "p99", "p999", "max", "delivered", "dp50", "dp90", "dp99", "dp999", "rss"],
+            idle
+                ? ["target", "subscriptions", "cpuPercent", "redisClients", "rss"]
+                : ["target", "rate", "rps", "mps", "cpu", "errors", "p50", "p90", "p99", "p999", "max", "delivered", "dp50", "dp90", "dp99", "dp999", "rss"],
             [row]);
         return new BenchReport("run " + commandLine, started, Math.Round(clock.Elapsed.TotalSeconds, 1), machine, [scenario]);
     }

@@ -16,6 +16,8 @@ namespace Gateway.LoadGen.Cli;
 /// median over the rounds is reported: on a shared machine a burst of other work then lands on one round of every
 /// target instead of on one target. With <c>--delivery-rate</c> each round also measures every gateway's
 /// publish-to-delivery latency (one subscribed app, fixed rate, 32 connections), in the same rotated order.
+/// Each measurement also reads its server's CPU over exactly the measured window (<see cref="BenchRig.MeasureAsync"/>, as
+/// <c>run</c> and <c>suite</c> do); <see cref="VersusRounds"/> turns the rounds into the columns.
 /// </summary>
 internal static class VersusCommand
 {
@@ -88,9 +90,9 @@ internal static class VersusCommand
     {
         const int DeliveryConnections = 32;
         await using var rig = await BenchRig.StartAsync(1, Targets.HttpClientKind.Raw, payloadBytes);
-        var targets = new List<(string Label, ILoadTarget Target, int ProcessId)>
+        var targets = new List<(string Label, ILoadTarget Target, ServerProcess Server)>
         {
-            ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections), (await rig.NoopAsync()).Process.Id),
+            ("no-op endpoint (HTTP+mTLS ceiling)", await rig.NoopTargetAsync(connections), await rig.NoopAsync()),
         };
         // Per gateway row: the target publishing to a topic one app subscribes to (null for the no-op row).
         var deliveryTargets = new List<(ILoadTarget Target, BrokerKind Broker)?> { null };
@@ -99,16 +101,16 @@ internal static class VersusCommand
             var deliveryTopic = rig.NewTopic("versus-delivery");
             IReadOnlyList<BenchSubscription> subscriptions = deliveryRate > 0 ? [new BenchSubscription(broker, deliveryTopic, 0)] : [];
             var gateway = await rig.StartGatewayAsync([broker], subscriptions);
-            targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections), gateway.Process.Id));
+            targets.Add(($"gateway → {broker.ComponentName()}", rig.GatewayTarget(gateway, broker, rig.NewTopic("versus"), connections), gateway));
             deliveryTargets.Add(deliveryRate > 0 ? (rig.GatewayTarget(gateway, broker, deliveryTopic, DeliveryConnections), broker) : null);
             if (grpc)
             {
                 // gRPC rows publish only; publish→delivery is measured on the HTTP row of the same gateway.
                 var shared = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: true);
-                targets.Add(($"gateway, gRPC PublishEvent, one channel → {broker.ComponentName()}", shared, gateway.Process.Id));
+                targets.Add(($"gateway, gRPC PublishEvent, one channel → {broker.ComponentName()}", shared, gateway));
                 deliveryTargets.Add(null);
                 var perConnection = new Targets.GrpcTarget(gateway.Endpoint, broker.ComponentName(), rig.NewTopic("versus-grpc"), rig.Payload, rig.Tls, sharedChannel: false);
-                targets.Add(($"gateway, gRPC PublishEvent, a channel per connection → {broker.ComponentName()}", perConnection, gateway.Process.Id));
+                targets.Add(($"gateway, gRPC PublishEvent, a channel per connection → {broker.ComponentName()}", perConnection, gateway));
                 deliveryTargets.Add(null);
             }
 
@@ -118,7 +120,7 @@ internal static class VersusCommand
                 var other = await rig.StartGatewayAsync([broker], deliveryRate > 0 ? [new BenchSubscription(broker, otherTopic, 0)] : [], otherBuild, otherEnvironment);
                 var label = string.Join(", ", new[] { otherBuild is null ? null : "baseline build" }
                     .Concat(otherEnvironment.Select(pair => $"{pair.Key}={pair.Value}")).OfType<string>());
-                targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections), other.Process.Id));
+                targets.Add(($"{label} → {broker.ComponentName()}", rig.GatewayTarget(other, broker, rig.NewTopic("versus"), connections), other));
                 deliveryTargets.Add(deliveryRate > 0 ? (rig.GatewayTarget(other, broker, otherTopic, DeliveryConnections), broker) : null);
             }
         }
@@ -137,16 +139,11 @@ internal static class VersusCommand
             {
                 var index = (step + round) % targets.Count;
                 var shape = new LoadShape(LoadMode.Closed, connections, 0, round == 0 ? warmup : TimeSpan.FromSeconds(1), duration);
-                var cpuBefore = ServerCpu.Of(targets[index].ProcessId);
-                var outcome = await shape.RunAsync(targets[index].Target, null, cancellationToken);
-                var cpuAfter = ServerCpu.Of(targets[index].ProcessId);
-                perRound[index, round] = outcome.Errors.Snapshot().Count == 0 ? outcome.PerSecond : double.NaN;
-                // The server's CPU over the whole measurement (warm-up included) per request of the window;
-                // the first round's long warm-up is left out.
-                cpuPerRequest[index, round] = round > 0 && outcome.Succeeded > 0 && cpuBefore is { } before && cpuAfter is { } after
-                    ? (after - before).TotalMicroseconds / outcome.Succeeded
-                    : double.NaN;
-                Console.Error.WriteLine($"round {round + 1}/{rounds}: {targets[index].Label}: {outcome.PerSecond:0} req/s");
+                var (label, target, server) = targets[index];
+                var result = await rig.MeasureAsync(new RunDescription(label, index == 0 ? "noop" : "gateway", null), target, shape, server, cancellationToken);
+                perRound[index, round] = result.ErrorCount == 0 ? result.RequestsPerSecond : double.NaN;
+                cpuPerRequest[index, round] = result.ServerCpu?.MicrosecondsPerRequest ?? double.NaN;
+                Console.Error.WriteLine($"round {round + 1}/{rounds}: {label}: {result.RequestsPerSecond:0} req/s, server CPU {VersusRounds.Cell(cpuPerRequest[index, round])} µs per request");
             }
 
             for (var step = 0; step < targets.Count; step++)
@@ -180,20 +177,16 @@ internal static class VersusCommand
         {
             var values = Enumerable.Range(0, rounds).Select(r => perRound[i, r]).ToArray();
             var ratios = Enumerable.Range(0, rounds).Select(r => perRound[i, r] / perRound[0, r]).ToArray();
-            var cpu = Enumerable.Range(1, rounds - 1).Select(r => cpuPerRequest[i, r]).Where(v => !double.IsNaN(v)).ToArray();
+            var cpu = Enumerable.Range(0, rounds).Select(r => cpuPerRequest[i, r]).ToArray();
+            var noopCpu = Enumerable.Range(0, rounds).Select(r => cpuPerRequest[0, r]).ToArray();
             var delivered = Enumerable.Range(0, rounds).Select(r => deliveryP50[i, r]).ToArray();
             rows.Add(new VersusRow(
-                targets[i].Label, Median(values), values.Min(), values.Max(), Median(ratios), values, cpu.Length > 0 ? Median(cpu) : double.NaN,
-                delivered.Any(double.IsNaN) ? double.NaN : Median(delivered), delivered));
+                targets[i].Label, VersusRounds.Median(values), values.Min(), values.Max(), VersusRounds.Median(ratios), values, VersusRounds.MedianCpuPerRequest(cpu),
+                i == 0 ? double.NaN : VersusRounds.MedianCpuAddedOverNoop(cpu, noopCpu), cpu,
+                delivered.Any(double.IsNaN) ? double.NaN : VersusRounds.Median(delivered), delivered));
         }
 
         return new VersusTable(Environment.ProcessorCount, connections, rounds, duration.TotalSeconds, deliveryRate, rows);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string Markdown(VersusTable table)
@@ -202,12 +195,12 @@ internal static class VersusCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"{table.Rounds} interleaved rounds × {table.Seconds:0} s, {table.Connections} keep-alive connections, closed loop; NaN = a round with errors");
         text.AppendLine();
         var delivery = table.DeliveryRate > 0 ? $" publish→delivery p50 ms at {table.DeliveryRate:0} msg/s (median of rounds) |" : string.Empty;
-        text.AppendLine($"| target | median req/s | min | max | median ratio to no-op (same round) | server CPU µs per request (median of rounds 2+) |{delivery}");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |" + (table.DeliveryRate > 0 ? " ---: |" : string.Empty));
+        text.AppendLine($"| target | median req/s | min | max | median ratio to no-op (same round) | server CPU µs per request (median of rounds 2+) | CPU added over no-op µs (same round, median of rounds 2+) |{delivery}");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |" + (table.DeliveryRate > 0 ? " ---: |" : string.Empty));
         foreach (var row in table.Rows)
         {
             var p50 = table.DeliveryRate > 0 ? (double.IsNaN(row.MedianDeliveryP50Ms) ? " – |" : string.Create(CultureInfo.InvariantCulture, $" {row.MedianDeliveryP50Ms:0.00} |")) : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} | {row.MedianServerCpuMicrosecondsPerRequest:0} |{p50}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Label} | {row.MedianPerSecond:N0} | {row.MinPerSecond:N0} | {row.MaxPerSecond:N0} | {row.MedianRatioToNoop:0.00} | {VersusRounds.Cell(row.MedianServerCpuMicrosecondsPerRequest)} | {VersusRounds.Cell(row.MedianServerCpuAddedOverNoopMicroseconds)} |{p50}");
         }
 
         return text.ToString();
@@ -215,7 +208,7 @@ internal static class VersusCommand
 
     private sealed record VersusRow(
         string Label, double MedianPerSecond, double MinPerSecond, double MaxPerSecond, double MedianRatioToNoop, double[] PerRound, double MedianServerCpuMicrosecondsPerRequest,
-        double MedianDeliveryP50Ms, double[] DeliveryP50MsPerRound);
+        double MedianServerCpuAddedOverNoopMicroseconds, double[] ServerCpuMicrosecondsPerRequestPerRound, double MedianDeliveryP50Ms, double[] DeliveryP50MsPerRound);
 
     private sealed record VersusTable(int Cores, int Connections, int Rounds, double Seconds, double DeliveryRate, IReadOnlyList<VersusRow> Rows);
 }

@@ -9,8 +9,8 @@ namespace Gateway.LoadGen.Load;
 /// </summary>
 internal static class ClosedLoop
 {
-    /// <param name="windowOpened">Told the timestamp at which the measured window opens, before anything is sent.</param>
-    public static async Task<LoadOutcome> RunAsync(ILoadTarget target, int workers, TimeSpan warmup, TimeSpan duration, Action<long>? windowOpened, CancellationToken cancellationToken)
+    /// <param name="hooks">Told when the measured window opens (before anything is sent) and when its last send was answered.</param>
+    public static async Task<LoadOutcome> RunAsync(ILoadTarget target, int workers, TimeSpan warmup, TimeSpan duration, WindowHooks hooks, CancellationToken cancellationToken)
     {
         var senders = new List<IMessageSender>();
         for (var i = 0; i < workers; i++)
@@ -23,7 +23,7 @@ internal static class ClosedLoop
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var windowEnd = windowStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        windowOpened?.Invoke(windowStart);
+        hooks.Opening?.Invoke(windowStart);
         long sends = 0;
         long succeeded = 0;
         long lastAnswer = windowStart;
@@ -65,6 +65,7 @@ internal static class ClosedLoop
                     InterlockedMax(ref lastAnswer, myLast);
                 },
                 cancellationToken)));
+            hooks.Closed?.Invoke();
         }
         finally
         {

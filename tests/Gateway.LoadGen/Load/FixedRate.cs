@@ -14,8 +14,8 @@ internal static class FixedRate
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    /// <param name="windowOpened">Told the timestamp at which the measured window opens, before anything is sent.</param>
-    public static async Task<LoadOutcome> RunAsync(ILoadTarget target, int workers, double rate, TimeSpan warmup, TimeSpan duration, Action<long>? windowOpened, CancellationToken cancellationToken)
+    /// <param name="hooks">Told when the measured window opens (before anything is sent) and when its last send was answered or given up.</param>
+    public static async Task<LoadOutcome> RunAsync(ILoadTarget target, int workers, double rate, TimeSpan warmup, TimeSpan duration, WindowHooks hooks, CancellationToken cancellationToken)
     {
         var senders = new List<IMessageSender>();
         for (var i = 0; i < workers; i++)
@@ -32,7 +32,7 @@ internal static class FixedRate
         var total = warmupCount + (long)(duration.TotalSeconds * rate);
         var windowStart = Due(start, warmupCount, rate);
         long sends = 0, succeeded = 0, lastAnswer = windowStart;
-        windowOpened?.Invoke(windowStart);
+        hooks.Opening?.Invoke(windowStart);
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var workerTasks = senders.Select(sender => Task.Run(
@@ -78,6 +78,7 @@ internal static class FixedRate
         await Task.Run(pacer.Join, CancellationToken.None);
         drain.CancelAfter(DrainTimeout);
         await Task.WhenAll(workerTasks);
+        hooks.Closed?.Invoke();
         var unsent = 0L;
         while (due.Reader.TryRead(out var left))
         {

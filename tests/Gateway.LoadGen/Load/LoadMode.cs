@@ -11,4 +11,7 @@ internal enum LoadMode
 
     /// <summary>Closed loop with a new mTLS connection for every request: handshake cost.</summary>
     Handshake,
+
+    /// <summary>Nothing is sent: what the server costs at rest (its CPU over the window, its connections).</summary>
+    Idle,
 }

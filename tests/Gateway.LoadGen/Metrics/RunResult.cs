@@ -4,7 +4,7 @@ namespace Gateway.LoadGen.Metrics;
 /// <param name="Target">What was measured: <c>noop</c>, <c>gateway</c>, <c>redis-direct</c> or <c>kafka-direct</c>.</param>
 /// <param name="Pubsub">The driver behind the gateway or the direct baseline; null for the no-op endpoint.</param>
 /// <param name="Label">The row's name in the tables.</param>
-/// <param name="Mode">closed, rate or handshake.</param>
+/// <param name="Mode">closed, rate, handshake or idle (nothing sent).</param>
 /// <param name="Client">The generator's HTTP client (raw or httpclient); null for direct baselines.</param>
 /// <param name="Connections">Workers, each with its own connection.</param>
 /// <param name="TargetRate">Sends per second asked for in rate mode; null otherwise.</param>
@@ -22,6 +22,8 @@ namespace Gateway.LoadGen.Metrics;
 /// <param name="PacerLag">Rate mode: how late the generator released messages against their due times (its own timing error, part of the latencies).</param>
 /// <param name="Delivery">Publish-to-delivery, when apps were subscribed.</param>
 /// <param name="ServerPeakRssMb">VmHWM of the server process (gateway or no-op) since it started, after the run; null for direct baselines.</param>
+/// <param name="ServerCpu">The server process's CPU over exactly the measured window (not the warm-up); null for direct baselines.</param>
+/// <param name="RedisClientConnections">Idle runs with Redis: clients connected to the redis-server at the end of the window (<c>INFO clients</c>, without the one asking).</param>
 internal sealed record RunResult(
     string Target,
     string? Pubsub,
@@ -43,7 +45,9 @@ internal sealed record RunResult(
     LatencySummary Latency,
     LatencySummary? PacerLag,
     DeliveryResult? Delivery,
-    double? ServerPeakRssMb)
+    double? ServerPeakRssMb,
+    ServerCpuUse? ServerCpu,
+    int? RedisClientConnections = null)
 {
     public long ErrorCount => Errors.Values.Sum();
 }

@@ -8,4 +8,20 @@ namespace Gateway.LoadGen.Report;
 /// <param name="Description">What was run, one paragraph.</param>
 /// <param name="Columns">Column keys of <see cref="Columns"/>, in order.</param>
 /// <param name="Rows">Every measured run.</param>
-internal sealed record ScenarioResult(string Key, string Title, string Description, IReadOnlyList<string> Columns, IReadOnlyList<RunResult> Rows);
+internal sealed record ScenarioResult(string Key, string Title, string Description, IReadOnlyList<string> Columns, IReadOnlyList<RunResult> Rows)
+{
+    /// <summary>The no-op row of this scenario measured under the same load as <paramref name="row"/> (same mode and rate), if any.</summary>
+    public RunResult? NoopFor(RunResult row) =>
+        Rows.FirstOrDefault(r => r.Target == "noop" && r.Mode == row.Mode && r.TargetRate == row.TargetRate);
+
+    /// <summary>
+    /// The same scenario with each row's <see cref="ServerCpuUse.AddedOverNoopMicroseconds"/> set against its no-op row;
+    /// left null for the no-op rows themselves, for rows without a server process and where no no-op row ran.
+    /// </summary>
+    public ScenarioResult WithCpuAddedOverNoop() => this with
+    {
+        Rows = [.. Rows.Select(row => row is { Target: not "noop", ServerCpu: { } cpu }
+            ? row with { ServerCpu = cpu with { AddedOverNoopMicroseconds = ServerCpu.AddedOverNoop(cpu.MicrosecondsPerRequest, NoopFor(row)?.ServerCpu?.MicrosecondsPerRequest) } }
+            : row)],
+    };
+}

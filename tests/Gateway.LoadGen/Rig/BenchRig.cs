@@ -156,10 +156,45 @@ internal sealed class BenchRig : IAsyncDisposable
         await Task.Delay(200, cancellationToken);
     }
 
+    /// <summary>
+    /// Publishes one message to the topic of every subscription in <paramref name="subscriptions"/> (one keep-alive
+    /// connection, one after the other) and waits until each has been delivered: every subscription is running.
+    /// </summary>
+    public async Task WaitUntilEverySubscriptionDeliversAsync(ServerProcess gateway, IReadOnlyList<BenchSubscription> subscriptions, CancellationToken cancellationToken)
+    {
+        Subscribers.Recorder.Arm(Stopwatch.GetTimestamp());
+        await using (var connection = await MtlsConnection.OpenAsync(gateway.Endpoint, Tls, cancellationToken))
+        {
+            foreach (var subscription in subscriptions)
+            {
+                var request = new HttpRequestBytes(gateway.Endpoint, PublishPath(subscription.Broker, subscription.Topic, bulk: false), Payload, closeConnection: false);
+                var bytes = request.CopyForWorker();
+                Load.Payload.Write(bytes, request.StampOffsets, Stopwatch.GetTimestamp());
+                if (await connection.SendAsync(bytes, cancellationToken) is not (>= 200 and < 300) and var status)
+                {
+                    throw new InvalidOperationException($"publishing to '{subscription.Topic}' to wake its subscription was answered {status}");
+                }
+            }
+        }
+
+        var delivered = await Subscribers.Recorder.WaitForAsync(subscriptions.Count, DeliveryQuietPeriod, ReadyTimeout, cancellationToken);
+        if (delivered < subscriptions.Count)
+        {
+            throw new TimeoutException($"only {delivered} of {subscriptions.Count} subscriptions delivered the message published to their topic; not every subscription is running");
+        }
+    }
+
     /// <summary>Runs <paramref name="shape"/> against <paramref name="target"/> and collects every number of the run.</summary>
+    /// <param name="server">The process serving <paramref name="target"/> (gateway or no-op endpoint), whose CPU and memory are read; null for direct baselines.</param>
     public async Task<RunResult> MeasureAsync(RunDescription run, ILoadTarget target, LoadShape shape, ServerProcess? server, CancellationToken cancellationToken)
     {
-        var outcome = await shape.RunAsync(target, run.SubscribedApps > 0 ? Subscribers.Recorder.Arm : null, cancellationToken);
+        Action<long>? arm = run.SubscribedApps > 0 ? Subscribers.Recorder.Arm : null;
+        var cpu = server is null ? null : new ServerCpuWindow(server.Process.Id);
+        var outcome = await shape.RunAsync(target, cpu?.Hooks(arm) ?? new WindowHooks(arm), cancellationToken);
+        var serverCpu = cpu is null ? null : await cpu.MeasuredAsync(outcome.Succeeded);
+        int? redisClients = shape.Mode == LoadMode.Idle && run.Pubsub == BrokerKind.Redis
+            ? await RedisClients.CountAsync(await Brokers.RedisAddressAsync(), cancellationToken)
+            : null;
         DeliveryResult? delivery = null;
         if (run.SubscribedApps > 0)
         {
@@ -171,11 +206,11 @@ internal sealed class BenchRig : IAsyncDisposable
 
         return new RunResult(
             run.Target, run.Pubsub?.ComponentName(), run.Label, shape.Mode.ToString().ToLowerInvariant(),
-            run.Target is "gateway" or "noop" ? Client.ToString().ToLowerInvariant() : null,
+            run.Target is "gateway" or "noop" && shape.Mode != LoadMode.Idle ? Client.ToString().ToLowerInvariant() : null,
             shape.Connections, shape.Mode == LoadMode.Rate ? shape.Rate : null, PayloadBytes, target.MessagesPerSend,
             run.Subscriptions, run.SubscribedApps, shape.Duration.TotalSeconds, outcome.Sends, outcome.Succeeded, outcome.Errors.Snapshot(),
             Math.Round(outcome.PerSecond, 1), Math.Round(outcome.PerSecond * target.MessagesPerSend, 1), outcome.Latency.Summarize(),
-            outcome.PacerLag, delivery, server?.PeakRssMb);
+            outcome.PacerLag, delivery, server?.PeakRssMb, serverCpu, redisClients);
     }
 
     public async ValueTask DisposeAsync()

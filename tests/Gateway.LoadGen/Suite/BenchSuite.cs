@@ -16,6 +16,7 @@ internal static class BenchSuite
         new BulkPublishScenario(),
         new FanOutScenario(),
         new SubscriptionCountScenario(),
+        new IdleSubscriptionsScenario(),
         new HandshakeScenario(),
     ];
 
@@ -35,7 +36,7 @@ internal static class BenchSuite
             {
                 try
                 {
-                    results.Add(await scenario.RunAsync(rig, settings, cancellationToken));
+                    results.Add((await scenario.RunAsync(rig, settings, cancellationToken)).WithCpuAddedOverNoop());
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or Drivers.DriverException)
                 {

@@ -35,8 +35,8 @@ internal sealed class BulkPublishScenario : IScenario
             Key,
             "Bulk publish (closed loop)",
             $"Requests of {settings.BulkEntries} entries (each the {rig.PayloadBytes}-byte JSON payload, contentType application/json) to /v1.0-alpha1/publish/bulk, {settings.Connections} connections, closed loop; "
-            + "messages/s counts entries. The no-op endpoint receives the same bodies.",
-            ["target", "rps", "mps", "vsNoop", "errors", "p50", "p99", "p999", "rss"],
+            + "messages/s counts entries. The no-op endpoint receives the same bodies. Server CPU is per request (of all its entries).",
+            ["target", "rps", "mps", "vsNoop", "cpu", "cpuAdded", "errors", "p50", "p99", "p999", "rss"],
             rows);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class DeliveryLatencyScenario : IScenario
             $"One app (Kestrel, mTLS, in the load generator's process) subscribed to the topic; publishes at {string.Join(", ", settings.DeliveryRates)} msg/s as in the publish latency table. "
             + "Delivery latency runs from the publish's due time (a timestamp in the payload) to the app reading the delivered CloudEvent. The run waits until a first delivery arrived (a Kafka consumer has joined its group) before measuring, "
             + "and after it until every accepted publish was delivered, none arrived for 5 s, or 60 s passed.",
-            ["rate", "target", "rps", "errors", "p50", "p99", "delivered", "dp50", "dp90", "dp99", "dp999", "rss"],
+            ["rate", "target", "rps", "cpu", "errors", "p50", "p99", "delivered", "dp50", "dp90", "dp99", "dp999", "rss"],
             [.. rows.OrderBy(r => r.TargetRate)]);
     }
 }

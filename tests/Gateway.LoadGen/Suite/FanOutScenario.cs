@@ -39,7 +39,7 @@ internal sealed class FanOutScenario : IScenario
             $"Publishes at {settings.FanOutRate:0} msg/s to a topic that 1 app, then {settings.FanOutApps} apps (each an App resource with its own SVID and its own mTLS port, all hosted by the load generator) subscribe to; "
             + $"{settings.FanOutApps} apps means {settings.FanOutApps}× the deliveries. Drivers: {string.Join(", ", Brokers.Select(b => b.ComponentType()))} "
             + "(Kafka is left out: ten consumer groups joining librdkafka's mock cluster dominate the run).",
-            ["target", "apps", "rate", "rps", "errors", "p50", "p99", "dps", "delivered", "dp50", "dp99", "dp999", "rss"],
+            ["target", "apps", "rate", "rps", "cpu", "errors", "p50", "p99", "dps", "delivered", "dp50", "dp99", "dp999", "rss"],
             rows);
     }
 }

@@ -31,8 +31,8 @@ internal sealed class HandshakeScenario : IScenario
             Key,
             "New mTLS connections per second",
             $"{settings.Connections} workers, each opening a new TCP+TLS connection (full handshake with client certificate; the server refuses resumption), sending one publish with Connection: close, "
-            + "and closing; requests/s = connections/s. Latency covers connect, handshake and the request.",
-            ["target", "rps", "vsNoop", "errors", "p50", "p90", "p99", "p999", "rss"],
+            + "and closing; requests/s = connections/s. Latency covers connect, handshake and the request; server CPU per request is per connection.",
+            ["target", "rps", "vsNoop", "cpu", "cpuAdded", "errors", "p50", "p90", "p99", "p999", "rss"],
             rows);
     }
 }

@@ -50,9 +50,9 @@ internal sealed class PublishLatencyScenario : IScenario
             "Publish latency at fixed rates",
             $"Open loop: publishes due at exact intervals ({string.Join(", ", settings.PublishRates)} msg/s) go out on the first free of {settings.RateConnections} keep-alive mTLS connections; "
             + $"latency runs from the due time to the answer, so a stall is charged to every publish queued behind it. {settings.Warmup.TotalSeconds:0} s warm-up, {settings.Duration.TotalSeconds:0} s measured, "
-            + $"{rig.PayloadBytes}-byte payload, topic without subscribers. \"p99 over no-op\" subtracts the no-op endpoint's p99 at the same rate. "
+            + $"{rig.PayloadBytes}-byte payload, topic without subscribers. \"p99 over no-op\" subtracts the no-op endpoint's p99 at the same rate, \"CPU added over no-op\" its CPU per request. "
             + "Publishes still queued 10 s after the window count as errors.",
-            ["rate", "target", "rps", "errors", "p50", "p90", "p99", "p999", "max", "addedP99", "rss"],
+            ["rate", "target", "rps", "cpu", "cpuAdded", "errors", "p50", "p90", "p99", "p999", "max", "addedP99", "rss"],
             [.. rows.OrderBy(r => r.TargetRate)]);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class SubscriptionCountScenario : IScenario
             $"1 against {settings.ManySubscriptions} subscriptions",
             $"One app subscribed to 1 topic, then to {settings.ManySubscriptions} topics ({settings.ManySubscriptions} Subscription resources); publishes at {settings.SubscriptionsRate:0} msg/s to one of them. "
             + $"Shows what idle subscriptions cost the publish and delivery paths and the memory. Drivers: {string.Join(", ", Brokers.Select(b => b.ComponentType()))}.",
-            ["target", "subscriptions", "rate", "rps", "errors", "p50", "p99", "delivered", "dp50", "dp99", "rss"],
+            ["target", "subscriptions", "rate", "rps", "cpu", "errors", "p50", "p99", "delivered", "dp50", "dp99", "rss"],
             rows);
     }
 }

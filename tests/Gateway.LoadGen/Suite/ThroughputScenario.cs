@@ -42,8 +42,9 @@ internal sealed class ThroughputScenario : IScenario
             "Publish throughput (closed loop)",
             $"{settings.Connections} keep-alive mTLS connections, each sending its next publish when the previous one is answered; {settings.Warmup.TotalSeconds:0} s warm-up, {settings.Duration.TotalSeconds:0} s measured; "
             + $"{rig.PayloadBytes}-byte JSON payload to a topic without subscribers. A fresh gateway per driver. The direct rows write the same CloudEvent bytes with the gateway's own driver from the load generator's process "
-            + $"(redis-direct: one driver, so one connection, per worker; kafka-direct: one shared producer, as in the gateway), with the same {settings.Connections} messages in flight.",
-            ["target", "rps", "vsNoop", "errors", "p50", "p90", "p99", "p999", "rss"],
+            + $"(redis-direct: one driver, so one connection, per worker; kafka-direct: one shared producer, as in the gateway), with the same {settings.Connections} messages in flight."
+            + " Server CPU is the user + system time of the gateway (or no-op endpoint) process over the measured window divided by its requests; the direct rows have no server process.",
+            ["target", "rps", "vsNoop", "cpu", "cpuAdded", "errors", "p50", "p90", "p99", "p999", "rss"],
             rows);
     }
 }

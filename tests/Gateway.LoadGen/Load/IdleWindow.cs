@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using Gateway.LoadGen.Metrics;
+
+namespace Gateway.LoadGen.Load;
+
+/// <summary>No load at all: the warm-up lets the server settle, then the window is only time passing (what the server costs when nobody publishes).</summary>
+internal static class IdleWindow
+{
+    /// <summary>
+    /// How long a gateway is left to settle before an idle window unless told otherwise: for some seconds after its
+    /// subscriptions were woken it still works (docs/benchmarks.md, "Idle subscriptions").
+    /// </summary>
+    public static readonly TimeSpan DefaultSettle = TimeSpan.FromSeconds(10);
+
+    public static async Task<LoadOutcome> RunAsync(TimeSpan settle, TimeSpan duration, WindowHooks hooks, CancellationToken cancellationToken)
+    {
+        var windowStart = Stopwatch.GetTimestamp() + (long)(settle.TotalSeconds * Stopwatch.Frequency);
+        hooks.Opening?.Invoke(windowStart);
+        await Task.Delay(settle + duration, cancellationToken);
+        hooks.Closed?.Invoke();
+        return new LoadOutcome(0, 0, new ErrorCounts(), Stopwatch.GetElapsedTime(windowStart), new LatencyHistogram(), windowStart);
+    }
+}
