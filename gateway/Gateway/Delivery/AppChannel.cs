@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Security.Authentication;
@@ -174,15 +175,25 @@ internal sealed partial class AppChannel : IDisposable
     private static async Task<byte[]> ReadReplyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxReplyBytes];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-        {
-            total += read;
-        }
 
-        return buffer[..total];
+        // A pooled buffer: most replies are a few bytes, and a fresh 64 KiB array per delivery was the largest
+        // allocation of the delivery path.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxReplyBytes);
+        try
+        {
+            var total = 0;
+            int read;
+            while (total < MaxReplyBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxReplyBytes - total), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private bool AcceptApp(X509Certificate? certificate, X509Chain? chain, TrustBundleSet bundles, TimeProvider timeProvider)
