@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
 
@@ -26,6 +27,11 @@ internal static class KafkaRecordLayout
     public const string PartitionMetadata = "__partition";
     public const string TimestampMetadata = "__timestamp";
 
+    // The content type of nearly every publish (a CloudEvent), encoded once. The producer copies header values
+    // into librdkafka when the record is handed over, and nothing writes to this array.
+    private const string StructuredCloudEvent = "application/cloudevents+json";
+    private static readonly byte[] StructuredCloudEventBytes = Encoding.UTF8.GetBytes(StructuredCloudEvent);
+
     public static Message<byte[]?, byte[]> ToRecord(PublishRequest request, KafkaHeaderPolicy? policy = null)
     {
         policy ??= KafkaHeaderPolicy.None;
@@ -41,17 +47,24 @@ internal static class KafkaRecordLayout
 
         if (request.ContentType is { Length: > 0 } contentType)
         {
-            headers.Add(ContentTypeHeader, Encoding.UTF8.GetBytes(contentType));
+            headers.Add(ContentTypeHeader, contentType == StructuredCloudEvent ? StructuredCloudEventBytes : Encoding.UTF8.GetBytes(contentType));
         }
 
         var key = metadata.GetValueOrDefault(PartitionKey) ?? metadata.GetValueOrDefault(KeyMetadata);
         return new Message<byte[]?, byte[]>
         {
             Key = key is null ? null : Encoding.UTF8.GetBytes(key),
-            Value = request.Data.ToArray(),
+            Value = WholeArray(request.Data) ?? request.Data.ToArray(),
             Headers = headers,
         };
     }
+
+    /// <summary>
+    /// The array behind <paramref name="data"/> when the data is all of it (the envelope the gateway just wrote),
+    /// so the record takes it without a copy: the producer copies the value into librdkafka when it is handed over.
+    /// </summary>
+    private static byte[]? WholeArray(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : null;
 
     /// <summary>The explicit partition, <see cref="Partition.Any"/> when none is asked for, or null when the value is unusable.</summary>
     public static Partition? TargetPartition(PublishRequest request)
