@@ -215,14 +215,14 @@ internal sealed partial class SharedReadLane
         {
             return (long)await clientId.WaitAsync(_closing.Token);
         }
-        catch (RedisServerException refused)
+        catch (RedisServerException refused) when (SharedStreamReads.IsRefusal(refused))
         {
             _pool.RefuseWakeUps(refused.Message);
             return null;
         }
         catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
         {
-            // The connection broke: the read fails too, and is handled there.
+            // The connection broke (the read fails too, and is handled there), or a passing error: this read cannot be woken.
             return null;
         }
     }

@@ -111,7 +111,7 @@ internal sealed class SharedStreamReads(RedisConnection shared, TimeProvider tim
             var multiplexer = await shared.GetAsync("CLIENT UNBLOCK", CancellationToken.None);
             return (long)await multiplexer.GetServer(endpoint).ExecuteAsync("CLIENT", "UNBLOCK", clientId, "TIMEOUT") == 1;
         }
-        catch (RedisServerException refused)
+        catch (RedisServerException refused) when (IsRefusal(refused))
         {
             RefuseWakeUps(refused.Message);
             return true;
@@ -127,6 +127,10 @@ internal sealed class SharedStreamReads(RedisConnection shared, TimeProvider tim
             return true;
         }
     }
+
+    /// <summary>The server will not run <c>CLIENT ID</c> or <c>CLIENT UNBLOCK</c> for this user at all (ACL, renamed or unknown command), as opposed to a passing error.</summary>
+    public static bool IsRefusal(RedisServerException error) =>
+        error.Message.StartsWith("NOPERM", StringComparison.Ordinal) || error.Message.StartsWith("ERR unknown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>From now on lanes poll with <see cref="SharedReadLane.PollingBlock"/>; logged once per component.</summary>
     public void RefuseWakeUps(string reason)
