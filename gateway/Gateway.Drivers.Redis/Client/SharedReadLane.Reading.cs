@@ -52,17 +52,21 @@ internal sealed partial class SharedReadLane
         }
     }
 
-    /// <summary>A read for every stream with a waiting request, <c>COUNT</c> the smallest of their oldest requests' counts; null when none waits.</summary>
+    /// <summary>
+    /// A read for every stream with a waiting (or expected, <see cref="SharedLaneStream.ReadCount"/>) request, <c>COUNT</c>
+    /// the smallest of their counts; null when none waits.
+    /// </summary>
     private SharedRead? NextRead(out int count)
     {
         count = int.MaxValue;
         var streams = new List<string>();
         foreach (var lane in _streams.Values)
         {
-            if (lane.Head is { } head)
+            if (lane.ReadCount is { } wanted)
             {
                 streams.Add(lane.Name);
-                count = Math.Min(count, head.Count);
+                count = Math.Min(count, wanted);
+                lane.Named();
             }
         }
 
@@ -160,6 +164,24 @@ internal sealed partial class SharedReadLane
                 return;
             }
 
+            if (translated.Kind == RedisFailureKind.Server && read.Streams.Count > 1 && await NotStreamsAsync(read, closing) is { Count: > 0 } wrong)
+            {
+                // A key that is no longer a stream (WRONGTYPE) fails the whole read; only its subscription is told.
+                lock (_gate)
+                {
+                    _current = null;
+                    foreach (var stream in wrong)
+                    {
+                        if (_streams.TryGetValue(stream, out var lane))
+                        {
+                            lane.FailAll(translated);
+                        }
+                    }
+                }
+
+                return;
+            }
+
             if (translated.Code is "NOGROUP" or "UNBLOCKED" && !_serverEndedRead)
             {
                 // The server ended the blocked read because a group or stream it named went away, without saying
@@ -191,6 +213,21 @@ internal sealed partial class SharedReadLane
                     lane.Deliver(got);
                 }
             }
+        }
+    }
+
+    /// <summary>The streams of <paramref name="read"/> whose keys now hold something else (<c>TYPE</c> on the shared connection); empty when unknown.</summary>
+    private async Task<IReadOnlyList<string>> NotStreamsAsync(SharedRead read, CancellationToken closing)
+    {
+        try
+        {
+            var database = (await _shared.GetAsync("TYPE", closing)).GetDatabase(_shared.Database);
+            var types = await Task.WhenAll(read.Streams.Select(stream => database.KeyTypeAsync(stream)));
+            return [.. read.Streams.Where((_, i) => types[i] is not (RedisType.Stream or RedisType.None))];
+        }
+        catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
+        {
+            return [];
         }
     }
 

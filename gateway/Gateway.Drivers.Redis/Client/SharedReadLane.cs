@@ -6,8 +6,8 @@ namespace Gateway.Drivers.Redis.Client;
 /// <summary>
 /// Blocking reads of up to <see cref="SharedStreamReads.StreamsPerRead"/> subscriptions of one consumer (group and
 /// consumer name) on one connection. A loop sends one <c>XREADGROUP GROUP g c COUNT n BLOCK ms STREAMS s1 s2 ... &gt; &gt; ...</c>
-/// naming every stream that has a request waiting (<c>COUNT</c> the smallest count asked for), hands each stream's
-/// entries to its requests (<see cref="SharedLaneStream"/>), and reads again. A request for a stream the read under way
+/// naming every stream that has a request waiting, or expected at once (<see cref="SharedLaneStream.ReadCount"/>;
+/// <c>COUNT</c> the smallest count asked for), hands each stream's entries to its requests, and reads again. A request for a stream the read under way
 /// does not name wakes it with <c>CLIENT UNBLOCK id TIMEOUT</c> (<see cref="SharedStreamReads.UnblockAsync"/>); a request
 /// whose block time passes completes empty at once, while the read goes on. A failed read fails every waiting request
 /// (their subscriptions back off and ask again) and drops the connection, so the next read binds again to whoever owns

@@ -207,6 +207,31 @@ public sealed class SharedStreamReadsTests
     }
 
     [Fact]
+    public async Task OneStreamOfASharedReadReplacedByAnotherType_OnlyItsSubscriptionFails()
+    {
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("replace a stream"));
+        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
+        await using var scope = new RedisDriverScope(server.Address);
+        var logs = new RecordingLoggerFactory();
+        var driver = scope.NewDriver(loggerFactory: logs);
+        var client = await scope.ClientAsync(Observer(server));
+        var group = RedisDriverScope.UniqueName("group");
+        var received = await SubscribeAllAsync(scope, driver, group, 5);
+        await PublishRoundAsync(driver, received.Keys, "first");
+        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+
+        var replaced = received.Keys.First();
+        await client.KeyDeleteAsync(replaced);
+        await client.StringSetAsync(replaced, "not a stream");
+        await RedisDriverScope.WaitUntilAsync(() => Task.FromResult(logs.Messages(EventIds.RedisLog.ReadFailed).Count > 0), "the replaced stream's subscription never failed to read");
+        var others = received.Where(pair => pair.Key != replaced).ToList();
+        await PublishRoundAsync(driver, others.Select(pair => pair.Key), "second");
+
+        await Eventually.HoldsAsync(() => others.All(pair => pair.Value.Contains($"second {pair.Key}")), RedisDriverScope.Patience, () => "a subscription of an intact stream missed its second entry");
+        Assert.All(logs.Messages(EventIds.RedisLog.ReadFailed), message => Assert.Contains(replaced, message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ServerRefusesClientUnblock_ReadsFallBackToShortBlocks_LoggedOnce()
     {
         Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("create an ACL user"));
