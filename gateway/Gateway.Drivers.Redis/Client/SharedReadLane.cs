@@ -5,21 +5,22 @@ namespace Gateway.Drivers.Redis.Client;
 
 /// <summary>
 /// Blocking reads of up to <see cref="SharedStreamReads.StreamsPerRead"/> subscriptions of one consumer (group and
-/// consumer name) on one connection. A loop sends one <c>XREADGROUP GROUP g c COUNT n BLOCK ms STREAMS s1 s2 ... &gt; &gt; ...</c>
-/// naming every stream that has a request waiting, or expected at once (<see cref="SharedLaneStream.ReadCount"/>;
-/// <c>COUNT</c> the smallest count asked for), hands each stream's entries to its requests, and reads again. A request for a stream the read under way
-/// does not name wakes it with <c>CLIENT UNBLOCK id TIMEOUT</c> (<see cref="SharedStreamReads.UnblockAsync"/>); a request
-/// whose block time passes completes empty at once, while the read goes on. A failed read fails every waiting request
-/// (their subscriptions back off and ask again) and drops the connection, so the next read binds again to whoever owns
-/// the streams now (Sentinel failover, a primary turned replica), as <see cref="BlockingStreamReader"/> does.
+/// consumer name) on one connection. A loop sends one
+/// <c>XREADGROUP GROUP g c COUNT n BLOCK ms STREAMS s1 s2 ... &gt; &gt; ...</c> naming every stream that has a request
+/// waiting, or expected at once (<see cref="SharedLaneStream.ReadCount"/>; <c>COUNT</c> the smallest count asked for),
+/// hands each stream's entries to its requests, and reads again. A request for a stream the read under way does not
+/// name wakes it with <c>CLIENT UNBLOCK id TIMEOUT</c> (<see cref="SharedStreamReads.UnblockAsync"/>); a request whose
+/// block time passes completes empty at once, while the read goes on. A failed read fails every waiting request
+/// (their subscriptions back off and ask again) and drops the connection, so the next read binds again to whoever
+/// owns the streams now (Sentinel failover, a primary turned replica), as <see cref="BlockingStreamReader"/> does.
 /// </summary>
 /// <remarks>
-/// This file: members and requests; SharedReadLane.Reading.cs: the loop. Threads: the loop (one task) alone uses the connection (<see cref="_bound"/>, <see cref="_endpoint"/>,
-/// <see cref="_serverEndedRead"/>). Callers of
-/// <see cref="ReadAsync"/>, their timers and cancellations, the pool (joining and leaving) and the loop meet under
-/// <see cref="_gate"/>, which guards <see cref="_streams"/> (and each stream's requests), <see cref="_members"/>,
-/// <see cref="_current"/>, <see cref="_idle"/> and <see cref="_closed"/>. Requests complete under it; their
-/// continuations run on the thread pool.
+/// This file: members and requests; SharedReadLane.Reading.cs: the loop; SharedReadLane.Waking.cs: wake-ups.
+/// Threads: the loop (one task) alone uses the connection (<see cref="_bound"/>, <see cref="_endpoint"/>,
+/// <see cref="_serverEndedRead"/>). Callers of <see cref="ReadAsync"/>, their timers and cancellations, the pool
+/// (joining and leaving) and the loop meet under <see cref="_gate"/>, which guards <see cref="_streams"/> (and each
+/// stream's requests), <see cref="_members"/>, <see cref="_current"/>, <see cref="_idle"/> and
+/// <see cref="_closed"/>. Requests complete under it; their continuations run on the thread pool.
 /// </remarks>
 internal sealed partial class SharedReadLane : IAsyncDisposable
 {
