@@ -7,8 +7,9 @@ namespace Gateway.Drivers.Redis;
 /// <summary>
 /// A <c>pubsub.redis</c> component: topics are streams, consumer groups are stream consumer groups,
 /// and entries are laid out as Dapr lays them out (<see cref="StreamEntryLayout"/>). Commands go through the
-/// component's shared StackExchange.Redis connection (<see cref="IRedisStreams"/>); each subscription reads on
-/// a connection of its own.
+/// component's shared StackExchange.Redis connection (<see cref="IRedisStreams"/>); subscriptions read on a few
+/// connections of their own, shared by up to <see cref="SharedStreamReads.StreamsPerRead"/> subscriptions each
+/// (in a cluster, one per subscription).
 /// </summary>
 /// <remarks>
 /// Dapr uses <c>consumerID</c> both as the group and as the consumer name, so all replicas of an app

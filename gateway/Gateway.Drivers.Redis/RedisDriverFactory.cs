@@ -36,7 +36,8 @@ public sealed class RedisDriverFactory : IPubSubDriverFactory
         }
 
         var logger = context.LoggerFactory.CreateLogger<RedisDriverFactory>();
-        var commands = new RedisStreamCommands(new RedisConnection(options, logger, context.ComponentName, context.TimeProvider), options);
+        var connection = new RedisConnection(options, logger, context.ComponentName, context.TimeProvider);
+        var commands = new RedisStreamCommands(connection, options, new SharedStreamReads(connection, context.TimeProvider, logger, context.ComponentName));
         return new RedisDriver(context, options, commands, commands);
     }
 }

@@ -53,6 +53,10 @@ internal static partial class RedisLog
         Message = "Component {Component}: {Reason}; publishes and subscriptions of this component fail until the server accepts the configured user and password")]
     public static partial void CredentialsRefused(ILogger logger, string component, string reason);
 
+    [LoggerMessage(EventId = EventIds.RedisLog.WakeUpsRefused, EventName = "RedisWakeUpsRefused", Level = LogLevel.Warning,
+        Message = "Component {Component}: the server refused CLIENT ID or CLIENT UNBLOCK ({Reason}); shared stream reads block for {PollingBlock} at a time instead of being woken, so a new subscription waits up to that long for its first read. Allow the gateway's user 'client|id' and 'client|unblock' to avoid it")]
+    public static partial void WakeUpsRefused(ILogger logger, string component, string reason, TimeSpan pollingBlock);
+
     [LoggerMessage(EventId = EventIds.RedisLog.EntriesVanished, EventName = "RedisEntriesVanished", Level = LogLevel.Information,
         Message = "Component {Component}: {Count} pending entries of stream {Topic} (group {ConsumerGroup}) no longer exist (trimmed or deleted); Redis dropped them from the pending list")]
     public static partial void EntriesVanished(ILogger logger, string component, int count, string topic, string consumerGroup);

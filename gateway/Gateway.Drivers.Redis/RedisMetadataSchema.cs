@@ -14,7 +14,7 @@ public static class RedisMetadataSchema
     public const string ComponentType = "pubsub.redis";
 
     private const string NoPool =
-        "StackExchange.Redis sends every command of a component over one connection per server (pipelined), plus one per subscription for its blocking reads; there is no pool to size or age.";
+        "StackExchange.Redis sends every command of a component over one connection per server (pipelined), plus connections for the subscriptions' blocking reads (one per 64 subscriptions of a consumer group; in a cluster one per subscription); there is no pool to size or age.";
 
     private const string NoTokens = "token authentication (Microsoft Entra ID, OIDC) is not built; use redisUsername and redisPassword, or a client certificate.";
 

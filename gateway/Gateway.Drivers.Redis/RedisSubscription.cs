@@ -4,7 +4,8 @@ namespace Gateway.Drivers.Redis;
 
 /// <summary>
 /// One member of a consumer group. A long-running loop reads new entries with
-/// <c>XREADGROUP ... BLOCK</c> on a connection of its own (<see cref="IStreamReader"/>), only as many as it has free handler
+/// <c>XREADGROUP ... BLOCK</c> (<see cref="IStreamReader"/>: a read shared with other subscriptions of its consumer, or in a
+/// cluster a connection of its own), only as many as it has free handler
 /// slots; each entry runs its handler on the thread pool and is <c>XACK</c>ed only when the handler
 /// says <see cref="MessageOutcome.Acknowledge"/>. Every redeliver interval the same loop claims, through
 /// <see cref="PendingReclaimer"/>, entries left pending longer than the processing timeout and hands them out again.
@@ -12,7 +13,12 @@ namespace Gateway.Drivers.Redis;
 /// </summary>
 internal sealed class RedisSubscription : ISubscription
 {
-    private static readonly TimeSpan ReadBlock = BlockingStreamReader.LongestBlock;
+    /// <summary>
+    /// The longest a read waits for new entries. Shared reads (<see cref="SharedStreamReads"/>) wait that long with no
+    /// work in this process, so an idle subscription wakes once per redeliver interval, not every few seconds; a
+    /// cluster's reader of its own ends a read after <see cref="BlockingStreamReader.LongestBlock"/>.
+    /// </summary>
+    private static readonly TimeSpan ReadBlock = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaximumReadBackoff = TimeSpan.FromSeconds(5);
 
     private readonly StreamConsumer _consumer;

@@ -115,6 +115,7 @@ public static class EventIds
         public const int ConnectionAttemptFailed = 1511;
         public const int BothTrimmingOptions = 1512;
         public const int CredentialsRefused = 1513;
+        public const int WakeUpsRefused = 1514;
     }
 
     /// <summary>Events of <c>CallerAuthenticator</c> (Gateway/Authentication/CallerAuthenticator.cs).</summary>

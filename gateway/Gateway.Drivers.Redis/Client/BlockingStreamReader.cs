@@ -4,16 +4,16 @@ using StackExchange.Redis;
 namespace Gateway.Drivers.Redis.Client;
 
 /// <summary>
-/// One subscription's blocking reads. StackExchange.Redis refuses blocking commands on a shared multiplexer
-/// (they would stall every caller behind them), so this reader keeps a small multiplexer of its own, bound to
-/// the one server that owns the stream: the primary (found through the shared connection, which follows
-/// Sentinel), or the cluster node serving the stream's hash slot. After a failure (the server went away, the
+/// One subscription's blocking reads on a connection of its own (<see cref="ReaderConnection"/>), bound to the
+/// server that owns the stream. Used in a Redis Cluster, where streams of one subscriber live in different hash
+/// slots and one <c>XREADGROUP</c> over several of them fails with <c>CROSSSLOT</c>; elsewhere subscriptions share
+/// reads (<see cref="SharedStreamReads"/>). After a failure (the server went away, the
 /// slot moved, the primary became a replica) it drops that connection and binds again to whoever owns the
 /// stream now. Used by one loop at a time (the subscription's), so it needs no lock.
 /// </summary>
 internal sealed class BlockingStreamReader(RedisConnection shared, string stream) : IStreamReader
 {
-    /// <summary>The longest block a subscription asks for; the reader's command timeout leaves room for it.</summary>
+    /// <summary>The longest block sent to the server (a longer one asked for ends after this, empty); the reader's command timeout leaves room for it.</summary>
     public static readonly TimeSpan LongestBlock = TimeSpan.FromSeconds(2);
 
     private ConnectionMultiplexer? _bound;
@@ -56,23 +56,8 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
             return bound;
         }
 
-        var owner = await shared.GetAsync("XREADGROUP", cancellationToken);
-        var server = owner.GetServer((RedisKey)stream, null, CommandFlags.DemandMaster);
-        if (!server.IsConnected)
-        {
-            throw new RedisCommandFailure(server.EndPoint.ToString() ?? shared.Where, "XREADGROUP", "the primary owning the stream is not connected", RedisFailureKind.Connection);
-        }
-
-        try
-        {
-            _bound = await ConnectionMultiplexer.ConnectAsync(RedisClientConfiguration.Reader(shared.Configuration, server.EndPoint, LongestBlock)).WaitAsync(cancellationToken);
-            _endpoint = server.EndPoint;
-            return _bound;
-        }
-        catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
-        {
-            throw RedisErrors.Translate(failure, server.EndPoint.ToString() ?? shared.Where, "XREADGROUP");
-        }
+        (_bound, _endpoint) = await ReaderConnection.ConnectAsync(shared, stream, LongestBlock, cancellationToken);
+        return _bound;
     }
 
     private async Task UnbindAsync()
@@ -80,10 +65,7 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
         if (_bound is { } bound)
         {
             _bound = null;
-            // Not waiting for the blocked read: an entry the server handed it now would stay pending for a
-            // consumer that is going away, until another one claims it after processingTimeout.
-            await bound.CloseAsync(allowCommandsToComplete: false);
-            await bound.DisposeAsync();
+            await ReaderConnection.CloseAsync(bound);
         }
     }
 }

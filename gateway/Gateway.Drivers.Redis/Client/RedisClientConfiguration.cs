@@ -34,6 +34,10 @@ internal static class RedisClientConfiguration
             // No tie-breaker key and no configuration channel: the gateway's ACL user needs no rights beyond its streams.
             TieBreaker = string.Empty,
             ConfigurationChannel = string.Empty,
+            // StackExchange.Redis counts CLIENT UNBLOCK (waking a shared blocking read, SharedStreamReads) among admin
+            // commands and refuses it without this; the gateway sends no other admin command, and the server's ACL
+            // still decides what the user may do.
+            AllowAdmin = true,
         };
         foreach (var address in RedisAddress.ParseList(options.RedisHost, options.RedisPort) ?? [])
         {

@@ -5,16 +5,20 @@ namespace Gateway.Drivers.Redis.Client;
 /// <summary>
 /// The stream and hash commands over the component's shared multiplexer (<see cref="RedisConnection"/>), which
 /// pipelines concurrent callers on one connection per server and routes each key to the server owning it.
-/// Blocking reads never go here: <see cref="OpenReader"/> gives each subscription a connection of its own.
+/// Blocking reads never go here: <see cref="OpenReader"/> gives subscriptions reads shared on a few connections of
+/// their own (<see cref="SharedStreamReads"/>), or in a Redis Cluster a connection each (<see cref="BlockingStreamReader"/>).
 /// </summary>
 internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
 {
     private readonly RedisConnection _connection;
     private readonly ReplicaAcks? _replicaAcks;
+    private readonly SharedStreamReads? _sharedReads;
 
-    public RedisStreamCommands(RedisConnection connection, RedisOptions options)
+    public RedisStreamCommands(RedisConnection connection, RedisOptions options, SharedStreamReads sharedReads)
     {
         _connection = connection;
+        // One XREADGROUP over streams in different hash slots fails with CROSSSLOT, so in a cluster each subscription reads alone.
+        _sharedReads = options.Topology == RedisTopology.Cluster ? null : sharedReads;
         _replicaAcks = options.PublishReplicaAcks > 0 ? new ReplicaAcks(options, connection.Where, connection.Database) : null;
     }
 
@@ -120,7 +124,7 @@ internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
 
     public Task<string?> CheckAsync(CancellationToken cancellationToken) => _connection.CheckAsync(cancellationToken);
 
-    public IStreamReader OpenReader(string stream) => new BlockingStreamReader(_connection, stream);
+    public IStreamReader OpenReader(string stream) => _sharedReads?.Open(stream) ?? new BlockingStreamReader(_connection, stream);
 
     public async Task SetAsync(string key, string field, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
     {
@@ -141,7 +145,15 @@ internal sealed class RedisStreamCommands : IRedisStreams, IRedisHashes
         return entries.ToDictionary(e => (string)e.Name!, e => (ReadOnlyMemory<byte>)((byte[]?)e.Value ?? []), StringComparer.Ordinal);
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_sharedReads is not null)
+        {
+            await _sharedReads.DisposeAsync();
+        }
+
+        await _connection.DisposeAsync();
+    }
 
     private async Task<IDatabase> DatabaseAsync(string command, CancellationToken cancellationToken)
     {

@@ -12,30 +12,42 @@ internal static class StreamReplies
     /// <c>XREADGROUP</c> answers with a map of stream name to entries (RESP3) or <c>[[name, entries], ...]</c>
     /// (RESP2); null when nothing arrived. Entries without fields (deleted while pending) are skipped.
     /// </summary>
-    public static IReadOnlyList<StreamEntry> FromReadGroup(RedisResult reply)
+    public static IReadOnlyList<StreamEntry> FromReadGroup(RedisResult reply) =>
+        [.. FromReadGroupByStream(reply).SelectMany(stream => stream.Entries)];
+
+    /// <summary>The same reply, each stream's entries apart (a read of several streams), in the server's order.</summary>
+    public static IReadOnlyList<(string Stream, IReadOnlyList<StreamEntry> Entries)> FromReadGroupByStream(RedisResult reply)
     {
         if (reply.IsNull || reply.Length <= 0)
         {
             return [];
         }
 
-        var entries = new List<StreamEntry>();
+        var streams = new List<(string, IReadOnlyList<StreamEntry>)>();
         var items = (RedisResult[])reply!;
         if (reply.Resp3Type == ResultType.Map)
         {
-            for (var i = 1; i < items.Length; i += 2)
+            for (var i = 0; i + 1 < items.Length; i += 2)
             {
-                AddEntries(items[i], entries);
+                streams.Add(((string)items[i]!, Entries(items[i + 1])));
             }
         }
         else
         {
             foreach (var pair in items)
             {
-                AddEntries(((RedisResult[])pair!)[1], entries);
+                var parts = (RedisResult[])pair!;
+                streams.Add(((string)parts[0]!, Entries(parts[1])));
             }
         }
 
+        return streams;
+    }
+
+    private static List<StreamEntry> Entries(RedisResult list)
+    {
+        var entries = new List<StreamEntry>();
+        AddEntries(list, entries);
         return entries;
     }
 

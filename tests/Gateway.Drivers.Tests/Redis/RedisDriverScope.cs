@@ -1,5 +1,6 @@
 using System.Text;
 using Gateway.Drivers.Redis;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -16,11 +17,11 @@ internal sealed class RedisDriverScope(string address) : IAsyncDisposable
     public static PublishRequest Text(string topic, string text, Dictionary<string, string>? metadata = null) =>
         new(topic, Encoding.UTF8.GetBytes(text), "text/plain", metadata ?? []);
 
-    public IPubSubDriver NewDriver(Dictionary<string, string>? metadata = null)
+    public IPubSubDriver NewDriver(Dictionary<string, string>? metadata = null, ILoggerFactory? loggerFactory = null)
     {
         var all = new Dictionary<string, string>(metadata ?? [], StringComparer.OrdinalIgnoreCase);
         all.TryAdd(RedisOptions.RedisHostKey, address);
-        var context = new DriverContext(UniqueName("component"), all, NullLoggerFactory.Instance, TimeProvider.System);
+        var context = new DriverContext(UniqueName("component"), all, loggerFactory ?? NullLoggerFactory.Instance, TimeProvider.System);
         var driver = new RedisDriverFactory().Create(context);
         _cleanup.Add(driver);
         return driver;
