@@ -92,7 +92,7 @@ internal sealed class RedisSubscription : ISubscription
                     var handedOut = await _reclaimer.ReclaimAsync(taken, stopping);
                     taken -= handedOut;
                     // A pass that used every slot, or stopped before the end of the pending list, may have left more behind.
-                    nextReclaim = taken == 0 || !_reclaimer.ScanComplete ? now : now + options.RedeliverInterval;
+                    nextReclaim = taken == 0 || !_reclaimer.ScanComplete ? now : NextReclaimTick(now, options.RedeliverInterval);
                     if (taken == 0)
                     {
                         continue;
@@ -127,6 +127,19 @@ internal sealed class RedisSubscription : ISubscription
                 _slots.Release(taken);
             }
         }
+    }
+
+    /// <summary>
+    /// The next whole multiple of <paramref name="interval"/> (counted from the Unix epoch) after <paramref name="now"/>:
+    /// every subscription of the process reclaims on the same ticks, so their timers fire together and their
+    /// <c>XAUTOCLAIM</c>s travel together, instead of each waking the process at its own moment (1,000 subscriptions
+    /// with a 15 s interval: 67 separate wake-ups a second). The first tick may come sooner than one interval after
+    /// the pass at subscribe time; from then on the passes are one interval apart.
+    /// </summary>
+    internal static DateTimeOffset NextReclaimTick(DateTimeOffset now, TimeSpan interval)
+    {
+        var ticks = interval.Ticks;
+        return new DateTimeOffset((now.UtcTicks / ticks + 1) * ticks, TimeSpan.Zero);
     }
 
     /// <summary>At least one millisecond, because <c>BLOCK 0</c> would wait forever.</summary>
