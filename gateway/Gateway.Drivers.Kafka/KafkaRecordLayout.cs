@@ -27,11 +27,6 @@ internal static class KafkaRecordLayout
     public const string PartitionMetadata = "__partition";
     public const string TimestampMetadata = "__timestamp";
 
-    // The content type of nearly every publish (a CloudEvent), encoded once. The producer copies header values
-    // into librdkafka when the record is handed over, and nothing writes to this array.
-    private const string StructuredCloudEvent = "application/cloudevents+json";
-    private static readonly byte[] StructuredCloudEventBytes = Encoding.UTF8.GetBytes(StructuredCloudEvent);
-
     public static Message<byte[]?, byte[]> ToRecord(PublishRequest request, KafkaHeaderPolicy? policy = null)
     {
         policy ??= KafkaHeaderPolicy.None;
@@ -47,7 +42,7 @@ internal static class KafkaRecordLayout
 
         if (request.ContentType is { Length: > 0 } contentType)
         {
-            headers.Add(ContentTypeHeader, contentType == StructuredCloudEvent ? StructuredCloudEventBytes : Encoding.UTF8.GetBytes(contentType));
+            headers.Add(ContentTypeHeader, ContentTypeBytes.Of(contentType));
         }
 
         var key = metadata.GetValueOrDefault(PartitionKey) ?? metadata.GetValueOrDefault(KeyMetadata);

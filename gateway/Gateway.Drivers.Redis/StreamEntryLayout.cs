@@ -17,10 +17,8 @@ internal static class StreamEntryLayout
     public const string MetadataField = "metadata";
     public const string ContentTypeField = "contentType";
 
-    // What most publishes write, encoded once: no metadata, and the content type of a CloudEvent.
+    // What most publishes write, encoded once: no metadata.
     private static readonly ReadOnlyMemory<byte> EmptyMetadata = "{}"u8.ToArray();
-    private static readonly ReadOnlyMemory<byte> StructuredContentType = Encoding.UTF8.GetBytes(StructuredCloudEvent);
-    private const string StructuredCloudEvent = "application/cloudevents+json";
 
     public static StreamAddition ToAddition(PublishRequest request, StreamTrim trim)
     {
@@ -34,7 +32,7 @@ internal static class StreamEntryLayout
         };
         if (!string.IsNullOrEmpty(request.ContentType))
         {
-            fields.Add(new(ContentTypeField, request.ContentType == StructuredCloudEvent ? StructuredContentType : Encoding.UTF8.GetBytes(request.ContentType)));
+            fields.Add(new(ContentTypeField, ContentTypeBytes.Of(request.ContentType)));
         }
 
         return new StreamAddition(request.Topic, trim, fields);

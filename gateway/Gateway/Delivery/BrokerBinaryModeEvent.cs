@@ -49,9 +49,9 @@ internal static class BrokerBinaryModeEvent
         attributes.TryAdd(Topic, topic);
         attributes.TryAdd(PubsubName, pubsubName);
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, CloudEventJsonWriting.WriterOptions))
+        return CloudEventJsonWriting.ToArray((attributes, message), static (writer, state) =>
         {
+            var (attributes, message) = state;
             writer.WriteStartObject();
             foreach (var (name, value) in attributes)
             {
@@ -60,9 +60,7 @@ internal static class BrokerBinaryModeEvent
 
             WriteData(writer, attributes[DataContentType], message.Data.Span);
             writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        });
     }
 
     private static void WriteData(Utf8JsonWriter writer, string contentType, ReadOnlySpan<byte> data)

@@ -18,9 +18,9 @@ internal static class BulkEnvelope
 
     public static byte[] Write(string topic, string pubsubName, IEnumerable<BulkEntry> entries)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, CloudEventJsonWriting.WriterOptions))
+        return CloudEventJsonWriting.ToArray((topic, pubsubName, entries), static (writer, state) =>
         {
+            var (topic, pubsubName, entries) = state;
             writer.WriteStartObject();
             writer.WriteString("id", Guid.NewGuid().ToString());
             writer.WriteString("type", EventType);
@@ -56,8 +56,6 @@ internal static class BulkEnvelope
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Dapr.AppCallback.Autogen.Grpc.v1;
+using Gateway.CloudEvents;
 using Gateway.Resiliency;
 using Google.Protobuf;
 using ResponseStatus = Dapr.AppCallback.Autogen.Grpc.v1.TopicEventResponse.Types.TopicEventResponseStatus;
@@ -40,7 +41,7 @@ internal sealed class GrpcAppSender(AppChannel channel, string topic, string pub
                     Id = cloudEvent.Id, Source = cloudEvent.Source, Type = cloudEvent.Type, SpecVersion = cloudEvent.SpecVersion,
                     DataContentType = cloudEvent.DataContentType, Data = cloudEvent.Data, Extensions = cloudEvent.Extensions,
                 };
-                item.ContentType = "application/cloudevents+json";
+                item.ContentType = CloudEventMediaTypes.Structured;
             }
 
             request.Entries.Add(item);

@@ -136,8 +136,7 @@ public sealed class SharedStreamReadsTests
             subscriptions[topic] = await scope.SubscribeAsync(driver, topic, group, received[topic].Acknowledging);
         }
 
-        await PublishRoundAsync(driver, received.Keys, "first");
-        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+        await PublishFirstRoundAsync(driver, received, "first");
         var stopped = received.Keys.First();
         await subscriptions[stopped].DisposeAsync();
         await PublishRoundAsync(driver, received.Keys, "second");
@@ -160,8 +159,7 @@ public sealed class SharedStreamReadsTests
         var client = await scope.ClientAsync(Observer(server));
         var group = RedisDriverScope.UniqueName("group");
         var received = await SubscribeAllAsync(scope, driver, group, 20);
-        await PublishRoundAsync(driver, received.Keys, "before");
-        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+        await PublishFirstRoundAsync(driver, received, "before");
 
         // Entries published around the kill may be handed to the read that dies with the connection: they stay
         // pending and must come back through the claim of stale entries.
@@ -191,8 +189,7 @@ public sealed class SharedStreamReadsTests
         var client = await scope.ClientAsync(Observer(server));
         var group = RedisDriverScope.UniqueName("group");
         var received = await SubscribeAllAsync(scope, driver, group, 5);
-        await PublishRoundAsync(driver, received.Keys, "first");
-        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+        await PublishFirstRoundAsync(driver, received, "first");
 
         var lost = received.Keys.First();
         await client.StreamDeleteConsumerGroupAsync(lost, group);
@@ -217,8 +214,7 @@ public sealed class SharedStreamReadsTests
         var client = await scope.ClientAsync(Observer(server));
         var group = RedisDriverScope.UniqueName("group");
         var received = await SubscribeAllAsync(scope, driver, group, 5);
-        await PublishRoundAsync(driver, received.Keys, "first");
-        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+        await PublishFirstRoundAsync(driver, received, "first");
 
         var replaced = received.Keys.First();
         await client.KeyDeleteAsync(replaced);
@@ -243,8 +239,7 @@ public sealed class SharedStreamReadsTests
         var driver = scope.NewDriver(new() { [RedisOptions.RedisUsernameKey] = "reader", [RedisOptions.RedisPasswordKey] = "reader-secret" }, logs);
         var group = RedisDriverScope.UniqueName("group");
         var received = await SubscribeAllAsync(scope, driver, group, 3);
-        await PublishRoundAsync(driver, received.Keys, "first");
-        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
+        await PublishFirstRoundAsync(driver, received, "first");
 
         // Added while the others' read is under way, which can no longer be woken.
         var late = RedisDriverScope.UniqueName("late");
@@ -278,6 +273,13 @@ public sealed class SharedStreamReadsTests
         }
 
         return received;
+    }
+
+    /// <summary>One entry to every subscription's topic, then waits until every subscription has received one.</summary>
+    private static async Task PublishFirstRoundAsync(IPubSubDriver driver, Dictionary<string, ReceivedMessages> received, string round)
+    {
+        await PublishRoundAsync(driver, received.Keys, round);
+        await Eventually.HoldsAsync(() => received.Values.All(r => r.Count >= 1), RedisDriverScope.Patience, () => "not every subscription got its first entry");
     }
 
     private static async Task PublishRoundAsync(IPubSubDriver driver, IEnumerable<string> topics, string round)
