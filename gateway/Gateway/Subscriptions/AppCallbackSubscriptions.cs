@@ -54,11 +54,7 @@ internal static class AppCallbackSubscriptions
                 writer.WriteEndObject();
                 if (subscription.BulkSubscribe is { } bulk)
                 {
-                    writer.WriteStartObject("bulkSubscribe");
-                    writer.WriteBoolean("enabled", bulk.Enabled);
-                    writer.WriteNumber("maxMessagesCount", bulk.MaxMessagesCount);
-                    writer.WriteNumber("maxAwaitDurationMs", bulk.MaxAwaitDurationMs);
-                    writer.WriteEndObject();
+                    SubscriptionJson.WriteBulkSubscribe(writer, bulk.Enabled, bulk.MaxMessagesCount, bulk.MaxAwaitDurationMs);
                 }
 
                 writer.WriteEndObject();

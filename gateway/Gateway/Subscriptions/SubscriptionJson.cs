@@ -49,13 +49,19 @@ internal static class SubscriptionJson
 
         if (definition.BulkSubscribe is { } bulk)
         {
-            writer.WriteStartObject("bulkSubscribe");
-            writer.WriteBoolean("enabled", bulk.Enabled);
-            writer.WriteNumber("maxMessagesCount", bulk.MaxMessagesCount);
-            writer.WriteNumber("maxAwaitDurationMs", bulk.MaxAwaitDurationMs);
-            writer.WriteEndObject();
+            WriteBulkSubscribe(writer, bulk.Enabled, bulk.MaxMessagesCount, bulk.MaxAwaitDurationMs);
         }
 
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The <c>bulkSubscribe</c> member of a subscription in Dapr's JSON shape.</summary>
+    public static void WriteBulkSubscribe(Utf8JsonWriter writer, bool enabled, long maxMessagesCount, long maxAwaitDurationMs)
+    {
+        writer.WriteStartObject("bulkSubscribe");
+        writer.WriteBoolean("enabled", enabled);
+        writer.WriteNumber("maxMessagesCount", maxMessagesCount);
+        writer.WriteNumber("maxAwaitDurationMs", maxAwaitDurationMs);
         writer.WriteEndObject();
     }
 
