@@ -17,6 +17,14 @@ internal static class RedisClientConfiguration
     /// <summary>How much longer than its block time a reader's command may take before it counts as lost.</summary>
     private static readonly TimeSpan ReaderMargin = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often a reader's client looks at its connection (StackExchange.Redis's heartbeat, 1 s by default): it finds a
+    /// read past its timeout at most this much later. A reader has one command in flight, blocked, and is never idle
+    /// long enough to need a keep-alive; at the default 17 readers (1,000 subscriptions) woke the process 17 times a
+    /// second, which was a third of its idle CPU (docs/benchmarks.md, "Idle subscriptions").
+    /// </summary>
+    private static readonly TimeSpan ReaderHeartbeat = TimeSpan.FromSeconds(5);
+
     public static ConfigurationOptions Shared(RedisOptions options)
     {
         var configuration = new ConfigurationOptions
@@ -82,6 +90,7 @@ internal static class RedisClientConfiguration
         configuration.ServiceName = null;
         configuration.CommandMap = ReaderCommands;
         configuration.AsyncTimeout = configuration.AsyncTimeout + Milliseconds(longestBlock + ReaderMargin);
+        configuration.HeartbeatInterval = ReaderHeartbeat;
         return configuration;
     }
 
