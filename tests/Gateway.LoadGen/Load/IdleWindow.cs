@@ -9,8 +9,8 @@ internal static class IdleWindow
     /// <summary>
     /// How long a gateway is left to settle before an idle window unless told otherwise. After its subscriptions were
     /// woken it still works for tens of seconds: the runtime recompiles (tier 1) code that runs once per subscription
-    /// and tick as it becomes hot. 1,000 idle Redis subscriptions measured 1.4–2.1 % of a core 10 s after they were
-    /// woken and 0.6–0.7 % 60 s after, where the rest is steady (docs/benchmarks.md, "Idle subscriptions").
+    /// and tick as it becomes hot. 1,000 idle Redis subscriptions measured 1.4–2.1 % of a core over 30 s from 10 s
+    /// after they were woken, 0.6–0.7 % over 60 s from 60 s after (docs/benchmarks.md, "Idle subscriptions").
     /// </summary>
     public static readonly TimeSpan DefaultSettle = TimeSpan.FromSeconds(60);
 
