@@ -181,15 +181,8 @@ public sealed class SharedStreamReadsTests
     [Fact]
     public async Task OneStreamOfASharedReadLosesItsGroup_OnlyItsSubscriptionRecreatesIt()
     {
-        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("delete a consumer group"));
-        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
-        await using var scope = new RedisDriverScope(server.Address);
-        var logs = new RecordingLoggerFactory();
-        var driver = scope.NewDriver(loggerFactory: logs);
-        var client = await scope.ClientAsync(Observer(server));
-        var group = RedisDriverScope.UniqueName("group");
-        var received = await SubscribeAllAsync(scope, driver, group, 5);
-        await PublishFirstRoundAsync(driver, received, "first");
+        await using var rig = await FiveSharingAReadAsync("delete a consumer group");
+        var (logs, driver, client, group, received) = (rig.Logs, rig.Driver, rig.Client, rig.Group, rig.Received);
 
         var lost = received.Keys.First();
         await client.StreamDeleteConsumerGroupAsync(lost, group);
@@ -206,15 +199,8 @@ public sealed class SharedStreamReadsTests
     [Fact]
     public async Task OneStreamOfASharedReadReplacedByAnotherType_OnlyItsSubscriptionFails()
     {
-        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("replace a stream"));
-        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
-        await using var scope = new RedisDriverScope(server.Address);
-        var logs = new RecordingLoggerFactory();
-        var driver = scope.NewDriver(loggerFactory: logs);
-        var client = await scope.ClientAsync(Observer(server));
-        var group = RedisDriverScope.UniqueName("group");
-        var received = await SubscribeAllAsync(scope, driver, group, 5);
-        await PublishFirstRoundAsync(driver, received, "first");
+        await using var rig = await FiveSharingAReadAsync("replace a stream");
+        var (logs, driver, client, received) = (rig.Logs, rig.Driver, rig.Client, rig.Received);
 
         var replaced = received.Keys.First();
         await client.KeyDeleteAsync(replaced);
@@ -252,6 +238,34 @@ public sealed class SharedStreamReadsTests
         await Eventually.HoldsAsync(() => received.All(pair => pair.Value.Contains($"second {pair.Key}")), RedisDriverScope.Patience, () => "a subscription missed its second entry");
         var refused = Assert.Single(logs.Messages(EventIds.RedisLog.WakeUpsRefused));
         Assert.Contains("NOPERM", refused, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A server of the test's own, a driver logging to the rig's <see cref="SharedReadRig.Logs"/> and five subscriptions of one
+    /// group (so one shared read), each already handed a first entry; skipped against an external server, which the
+    /// test would <paramref name="harm"/>.
+    /// </summary>
+    private static async Task<SharedReadRig> FiveSharingAReadAsync(string harm)
+    {
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason(harm));
+        var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
+        var scope = new RedisDriverScope(server.Address);
+        try
+        {
+            var logs = new RecordingLoggerFactory();
+            var driver = scope.NewDriver(loggerFactory: logs);
+            var client = await scope.ClientAsync(Observer(server));
+            var group = RedisDriverScope.UniqueName("group");
+            var received = await SubscribeAllAsync(scope, driver, group, 5);
+            await PublishFirstRoundAsync(driver, received, "first");
+            return new SharedReadRig(server, scope, logs, driver, client, group, received);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     private static ConfigurationOptions Observer(RedisServerFixture server)
@@ -316,5 +330,16 @@ public sealed class SharedStreamReadsTests
         }
 
         return killed;
+    }
+
+    private sealed record SharedReadRig(
+        RedisServerFixture Server, RedisDriverScope Scope, RecordingLoggerFactory Logs, IPubSubDriver Driver, IDatabase Client, string Group,
+        Dictionary<string, ReceivedMessages> Received) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            await Server.DisposeAsync();
+        }
     }
 }
