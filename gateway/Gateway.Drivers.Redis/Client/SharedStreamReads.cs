@@ -34,8 +34,9 @@ internal sealed class SharedStreamReads(RedisConnection shared, TimeProvider tim
     /// request alone, a primary turned replica ends it (<c>UNBLOCKED</c>) and a closed connection fails it. What it
     /// bounds is how long a connection that went silent (a partition, no reset) goes unnoticed: the block, plus the
     /// reader's command timeout margin and heartbeat (<see cref="RedisClientConfiguration.Reader"/>), about 20 s with
-    /// the default <c>readTimeout</c>. Each lane sends one read per block when idle; at 2 s, 1,000 subscriptions' 16
-    /// lanes woke the process 8 times a second.
+    /// the default <c>readTimeout</c>, and how long a new request waits when its wake-up could not be sent (a passing
+    /// error, or the read not yet blocked after <see cref="SharedReadLane"/>'s retries). Each lane sends one read per
+    /// block when idle; at 2 s, 1,000 subscriptions' 16 lanes woke the process 8 times a second.
     /// </summary>
     public static readonly TimeSpan IdleBlock = TimeSpan.FromSeconds(10);
 

@@ -9,8 +9,8 @@ internal static class CloudEventMediaTypes
     /// </summary>
     public const string StructuredJson = "application/cloudevents+json; charset=utf-8";
 
-    /// <summary>The structured JSON format media type without parameters (J1).</summary>
-    public const string Structured = "application/cloudevents+json";
+    /// <summary>The structured JSON format media type without parameters (J1); the drivers store it by this name too.</summary>
+    public const string Structured = Gateway.Drivers.ContentTypeBytes.StructuredCloudEvent;
 
     /// <summary>The batch format media type (J13).</summary>
     public const string Batch = "application/cloudevents-batch+json";
