@@ -21,6 +21,10 @@ internal static partial class RedisLog
         Message = "Component {Component}: reading stream {Topic} as group {ConsumerGroup} failed; trying again in {Delay}: {Reason}")]
     public static partial void ReadFailed(ILogger logger, string component, string topic, string consumerGroup, TimeSpan delay, string reason);
 
+    [LoggerMessage(EventId = EventIds.RedisLog.ReadLoopFailed, EventName = "RedisReadLoopFailed", Level = LogLevel.Error,
+        Message = "Component {Component}: reading stream {Topic} as group {ConsumerGroup} failed unexpectedly; trying again in {Delay}")]
+    public static partial void ReadLoopFailed(ILogger logger, Exception exception, string component, string topic, string consumerGroup, TimeSpan delay);
+
     [LoggerMessage(EventId = EventIds.RedisLog.GroupRecreated, EventName = "RedisGroupRecreated", Level = LogLevel.Warning,
         Message = "Component {Component}: consumer group {ConsumerGroup} of stream {Topic} had disappeared; created it again")]
     public static partial void GroupRecreated(ILogger logger, string component, string topic, string consumerGroup);

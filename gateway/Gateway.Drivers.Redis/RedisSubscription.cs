@@ -116,9 +116,19 @@ internal sealed class RedisSubscription : ISubscription
             {
                 await RecreateGroupAsync(stopping);
             }
-            catch (RedisCommandFailure failure)
+            catch (Exception failure)
             {
-                RedisLog.ReadFailed(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup, backoff, failure.Message);
+                if (failure is RedisCommandFailure known)
+                {
+                    RedisLog.ReadFailed(_consumer.Logger, _consumer.ComponentName, Topic, ConsumerGroup, backoff, known.Message);
+                }
+                else
+                {
+                    // This loop is the subscription: ended, it would leave the subscription deaf without a word. Anything
+                    // else is a bug to report, and the next round may well succeed.
+                    RedisLog.ReadLoopFailed(_consumer.Logger, failure, _consumer.ComponentName, Topic, ConsumerGroup, backoff);
+                }
+
                 await DelayAsync(backoff, stopping);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaximumReadBackoff.Ticks));
             }

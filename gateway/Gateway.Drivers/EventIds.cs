@@ -116,6 +116,7 @@ public static class EventIds
         public const int BothTrimmingOptions = 1512;
         public const int CredentialsRefused = 1513;
         public const int WakeUpsRefused = 1514;
+        public const int ReadLoopFailed = 1515;
     }
 
     /// <summary>Events of <c>CallerAuthenticator</c> (Gateway/Authentication/CallerAuthenticator.cs).</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using StackExchange.Redis;
 
 namespace Gateway.Drivers.Redis.Client;
@@ -16,13 +15,12 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
     /// <summary>The longest block sent to the server (a longer one asked for ends after this, empty); the reader's command timeout leaves room for it.</summary>
     public static readonly TimeSpan LongestBlock = TimeSpan.FromSeconds(2);
 
-    private ConnectionMultiplexer? _bound;
-    private EndPoint? _endpoint;
+    private readonly ReaderBinding _binding = new(shared, LongestBlock);
 
     public async Task<IReadOnlyList<StreamEntry>> ReadGroupAsync(string group, string consumer, int count, TimeSpan block, CancellationToken cancellationToken)
     {
-        var multiplexer = await BindAsync(cancellationToken);
-        var where = _endpoint?.ToString() ?? shared.Where;
+        var (multiplexer, endpoint) = await _binding.BindAsync(stream, cancellationToken);
+        var where = endpoint.ToString() ?? shared.Where;
         var blockMilliseconds = (long)Math.Clamp(Math.Ceiling(block.TotalMilliseconds), 1, LongestBlock.TotalMilliseconds);
         var read = multiplexer.GetDatabase(shared.Database).ExecuteAsync(
             "XREADGROUP", ["GROUP", group, consumer, "COUNT", count, "BLOCK", blockMilliseconds, "STREAMS", (RedisKey)stream, ">"], CommandFlags.NoRedirect);
@@ -33,7 +31,7 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
         catch (OperationCanceledException)
         {
             // The server may still answer the read; dropping the connection keeps that answer from anyone.
-            await UnbindAsync();
+            await _binding.UnbindAsync();
             _ = read.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             throw;
         }
@@ -42,30 +40,10 @@ internal sealed class BlockingStreamReader(RedisConnection shared, string stream
             var translated = RedisErrors.Translate(failure, where, "XREADGROUP");
             // Whatever failed (the server went away, the slot moved, the primary became a replica, or this
             // connection went to a node that came back empty), the next read binds again to the stream's owner.
-            await UnbindAsync();
+            await _binding.UnbindAsync();
             throw translated;
         }
     }
 
-    public ValueTask DisposeAsync() => new(UnbindAsync());
-
-    private async Task<ConnectionMultiplexer> BindAsync(CancellationToken cancellationToken)
-    {
-        if (_bound is { } bound)
-        {
-            return bound;
-        }
-
-        (_bound, _endpoint) = await ReaderConnection.ConnectAsync(shared, stream, LongestBlock, cancellationToken);
-        return _bound;
-    }
-
-    private async Task UnbindAsync()
-    {
-        if (_bound is { } bound)
-        {
-            _bound = null;
-            await ReaderConnection.CloseAsync(bound);
-        }
-    }
+    public ValueTask DisposeAsync() => new(_binding.UnbindAsync());
 }

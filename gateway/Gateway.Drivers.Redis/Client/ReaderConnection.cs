@@ -15,30 +15,37 @@ internal static class ReaderConnection
         RedisConnection shared, RedisKey key, TimeSpan longestBlock, CancellationToken cancellationToken)
     {
         var owner = await shared.GetAsync("XREADGROUP", cancellationToken);
-        IServer server;
-        try
-        {
-            server = owner.GetServer(key, null, CommandFlags.DemandMaster);
-        }
-        catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
-        {
-            throw RedisErrors.Translate(failure, shared.Where, "XREADGROUP");
-        }
-
-        var where = server.EndPoint.ToString() ?? shared.Where;
+        var server = RedisErrors.PrimaryOwning(owner, key, shared.Where, "XREADGROUP");
         if (!server.IsConnected)
         {
-            throw new RedisCommandFailure(where, "XREADGROUP", "the primary owning the stream is not connected", RedisFailureKind.Connection);
+            throw new RedisCommandFailure(server.EndPoint.ToString() ?? shared.Where, "XREADGROUP", "the primary owning the stream is not connected", RedisFailureKind.Connection);
         }
 
+        return (await OpenAsync(shared.Configuration, server.EndPoint, longestBlock, cancellationToken), server.EndPoint);
+    }
+
+    /// <summary>
+    /// The reader's own client for <paramref name="endpoint"/>, connected, or a failure naming it. The shared connection
+    /// may still name a server that has just gone away (a killed primary, before the client or the sentinels noticed):
+    /// the reader then fails at once, and its subscriptions back off and bind again to whoever owns the streams by then,
+    /// rather than waiting in a client that retries a dead address while its read waits out its whole timeout.
+    /// </summary>
+    internal static async Task<ConnectionMultiplexer> OpenAsync(ConfigurationOptions shared, EndPoint endpoint, TimeSpan longestBlock, CancellationToken cancellationToken)
+    {
+        var connecting = ConnectionMultiplexer.ConnectAsync(RedisClientConfiguration.Reader(shared, endpoint, longestBlock));
         try
         {
-            var multiplexer = await ConnectionMultiplexer.ConnectAsync(RedisClientConfiguration.Reader(shared.Configuration, server.EndPoint, longestBlock)).WaitAsync(cancellationToken);
-            return (multiplexer, server.EndPoint);
+            return await connecting.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Closing: a client that connects after all has no one to read for.
+            _ = connecting.ContinueWith(static t => t.IsCompletedSuccessfully ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask, TaskScheduler.Default);
+            throw;
         }
         catch (Exception failure) when (RedisErrors.IsRedisFailure(failure))
         {
-            throw RedisErrors.Translate(failure, where, "XREADGROUP");
+            throw RedisErrors.Translate(failure, endpoint.ToString() ?? "the reader's server", "XREADGROUP");
         }
     }
 

@@ -92,6 +92,15 @@ internal static class RedisClientConfiguration
         configuration.CommandMap = ReaderCommands;
         configuration.AsyncTimeout = configuration.AsyncTimeout + Milliseconds(longestBlock + ReaderMargin);
         configuration.HeartbeatInterval = ReaderHeartbeat;
+        // A reader serves one server for as long as that server owns its streams, and only the shared connection (which
+        // follows Sentinel and Cluster) knows when that ends. So a reader never connects on its own: not failing to
+        // connect, not coming back after its connection dropped, not queueing commands meanwhile. Each of those fails
+        // at once, and its owner binds a new reader to whoever owns the streams now. A reader that reconnected by
+        // itself went back to the old address: after a failover, to a dead primary (its read waited there until the
+        // next attempt failed) or to whatever listens there by then, a demoted primary or another server altogether.
+        configuration.AbortOnConnectFail = true;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.ReconnectRetryPolicy = NeverReconnect.Instance;
         return configuration;
     }
 
@@ -124,4 +133,12 @@ internal static class RedisClientConfiguration
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 
     private static int Milliseconds(TimeSpan duration) => (int)Math.Clamp(Math.Ceiling(duration.TotalMilliseconds), 0, int.MaxValue);
+
+    /// <summary>A client that does not reconnect by itself: see <see cref="Reader"/>.</summary>
+    private sealed class NeverReconnect : IReconnectRetryPolicy
+    {
+        public static readonly NeverReconnect Instance = new();
+
+        public bool ShouldRetry(long currentRetryCount, int timeElapsedMillisecondsSinceLastRetry) => false;
+    }
 }

@@ -10,8 +10,14 @@ namespace Gateway.Drivers.Redis.Client;
 /// </summary>
 internal static class RedisErrors
 {
+    /// <summary>
+    /// Whether <paramref name="exception"/> is the client's (or already ours): what <see cref="Translate"/> turns into a
+    /// <see cref="RedisCommandFailure"/>. <see cref="RedisTimeoutException"/> is a <see cref="TimeoutException"/>, not a
+    /// <see cref="RedisException"/>, so it is named on its own: left out, a timed-out publish was an unhandled error and a
+    /// timed-out <c>XAUTOCLAIM</c> ended a subscription's read loop.
+    /// </summary>
     public static bool IsRedisFailure(Exception exception) =>
-        exception is RedisException or RedisCommandFailure or ObjectDisposedException;
+        exception is RedisException or RedisTimeoutException or RedisCommandFailure or ObjectDisposedException;
 
     public static RedisCommandFailure Translate(Exception exception, string where, string command) => exception switch
     {
@@ -27,6 +33,27 @@ internal static class RedisErrors
         RedisCommandException refused => new(where, command, refused.Message, RedisFailureKind.Server, refused),
         _ => new(where, command, FirstSentence(exception.Message), RedisFailureKind.Connection, exception),
     };
+
+    /// <summary>
+    /// The primary that owns <paramref name="key"/>. StackExchange.Redis throws <see cref="InvalidOperationException"/>
+    /// when it knows of none (a Sentinel failover under way, every server it knows a replica): a connection failure like
+    /// any other, to be answered and retried as one.
+    /// </summary>
+    public static IServer PrimaryOwning(ConnectionMultiplexer multiplexer, RedisKey key, string where, string command)
+    {
+        try
+        {
+            return multiplexer.GetServer(key, null, CommandFlags.DemandMaster);
+        }
+        catch (Exception failure) when (IsRedisFailure(failure))
+        {
+            throw Translate(failure, where, command);
+        }
+        catch (InvalidOperationException none)
+        {
+            throw new RedisCommandFailure(where, command, "no primary owns the stream right now (a failover under way?)", RedisFailureKind.Connection, none);
+        }
+    }
 
     private const string CredentialsRefused = "not connected: the server refused the credentials (AuthenticationFailure); check redisUsername and redisPassword";
 

@@ -17,7 +17,7 @@ internal sealed class ReplicaAcks(RedisOptions options, string where, int databa
     public async Task<IReadOnlyList<Task<string>>> AddAndWaitAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
     {
         var results = new List<Task<string>>(additions.Count);
-        foreach (var group in additions.Select((a, i) => (a, i)).GroupBy(x => multiplexer.GetServer((RedisKey)x.a.Stream, null, CommandFlags.DemandMaster).EndPoint))
+        foreach (var group in additions.Select((a, i) => (a, i)).GroupBy(x => RedisErrors.PrimaryOwning(multiplexer, x.a.Stream, where, "XADD").EndPoint))
         {
             results.AddRange(await OneServerAsync(multiplexer, group.Select(x => x.a).ToList()));
         }
@@ -27,7 +27,7 @@ internal sealed class ReplicaAcks(RedisOptions options, string where, int databa
 
     private async Task<IReadOnlyList<Task<string>>> OneServerAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
     {
-        var server = multiplexer.GetServer((RedisKey)additions[0].Stream, null, CommandFlags.DemandMaster);
+        var server = RedisErrors.PrimaryOwning(multiplexer, additions[0].Stream, where, "XADD");
         var socketsBefore = server.GetCounters().Interactive.SocketCount;
         // Through the database (so on the component's redisDB), routed by key to the same server's connection as the WAIT.
         var database = multiplexer.GetDatabase(databaseNumber);

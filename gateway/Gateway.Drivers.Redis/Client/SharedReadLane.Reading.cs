@@ -47,7 +47,7 @@ internal sealed partial class SharedReadLane
             catch (Exception unexpected)
             {
                 // Never leave subscriptions waiting on a loop that died: they back off and ask again.
-                await FailAsync(new RedisCommandFailure(_endpoint?.ToString() ?? _shared.Where, "XREADGROUP", unexpected.Message, RedisFailureKind.Connection, unexpected));
+                await FailAsync(new RedisCommandFailure(_binding.Endpoint?.ToString() ?? _shared.Where, "XREADGROUP", unexpected.Message, RedisFailureKind.Connection, unexpected));
             }
         }
     }
@@ -79,7 +79,7 @@ internal sealed partial class SharedReadLane
         EndPoint endpoint;
         try
         {
-            (multiplexer, endpoint) = await BindAsync(read.Streams[0], closing);
+            (multiplexer, endpoint) = await _binding.BindAsync(read.Streams[0], closing);
         }
         catch (RedisCommandFailure failure)
         {
@@ -241,7 +241,7 @@ internal sealed partial class SharedReadLane
 
         // Whatever failed (the server went away, the primary became a replica, the connection was killed), the next
         // read binds again to the streams' owner.
-        await UnbindAsync();
+        await _binding.UnbindAsync();
     }
 
     private void FailWaiting(Exception failure)
@@ -249,27 +249,6 @@ internal sealed partial class SharedReadLane
         foreach (var lane in _streams.Values)
         {
             lane.FailAll(failure);
-        }
-    }
-
-    private async Task<(ConnectionMultiplexer, EndPoint)> BindAsync(string stream, CancellationToken closing)
-    {
-        if (_bound is { } bound)
-        {
-            return (bound, _endpoint!);
-        }
-
-        var (multiplexer, endpoint) = await ReaderConnection.ConnectAsync(_shared, stream, _pool.ReadBlock, closing);
-        (_bound, _endpoint) = (multiplexer, endpoint);
-        return (multiplexer, endpoint);
-    }
-
-    private async Task UnbindAsync()
-    {
-        if (_bound is { } bound)
-        {
-            _bound = null;
-            await ReaderConnection.CloseAsync(bound);
         }
     }
 

@@ -1,6 +1,3 @@
-using System.Net;
-using StackExchange.Redis;
-
 namespace Gateway.Drivers.Redis.Client;
 
 /// <summary>
@@ -16,11 +13,11 @@ namespace Gateway.Drivers.Redis.Client;
 /// </summary>
 /// <remarks>
 /// This file: members and requests; SharedReadLane.Reading.cs: the loop; SharedReadLane.Waking.cs: wake-ups.
-/// Threads: the loop (one task) alone uses the connection (<see cref="_bound"/>, <see cref="_endpoint"/>,
-/// <see cref="_serverEndedRead"/>). Callers of <see cref="ReadAsync"/>, their timers and cancellations, the pool
-/// (joining and leaving) and the loop meet under <see cref="_gate"/>, which guards <see cref="_streams"/> (and each
-/// stream's requests), <see cref="_members"/>, <see cref="_current"/>, <see cref="_idle"/> and
-/// <see cref="_closed"/>. Requests complete under it; their continuations run on the thread pool.
+/// Threads: the loop (one task) alone uses the connection (<see cref="_binding"/>, <see cref="_serverEndedRead"/>).
+/// Callers of <see cref="ReadAsync"/>, their timers and cancellations, the pool (joining and leaving) and the loop meet
+/// under <see cref="_gate"/>, which guards <see cref="_streams"/> (and each stream's requests), <see cref="_members"/>,
+/// <see cref="_current"/>, <see cref="_idle"/> and <see cref="_closed"/>. Requests complete under it; their
+/// continuations run on the thread pool.
 /// </remarks>
 internal sealed partial class SharedReadLane : IAsyncDisposable
 {
@@ -36,12 +33,11 @@ internal sealed partial class SharedReadLane : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly Lock _gate = new();
     private readonly Task _loop;
+    private readonly ReaderBinding _binding;
     private int _members;
     private SharedRead? _current;
     private TaskCompletionSource? _idle;
     private bool _closed;
-    private ConnectionMultiplexer? _bound;
-    private EndPoint? _endpoint;
     private bool _serverEndedRead;
 
     public SharedReadLane(SharedStreamReads pool, RedisConnection shared, TimeProvider timeProvider, string group, string consumer)
@@ -51,6 +47,7 @@ internal sealed partial class SharedReadLane : IAsyncDisposable
         _timeProvider = timeProvider;
         Group = group;
         Consumer = consumer;
+        _binding = new ReaderBinding(shared, pool.ReadBlock);
         _loop = Task.Run(RunAsync);
     }
 
@@ -174,7 +171,7 @@ internal sealed partial class SharedReadLane : IAsyncDisposable
 
         await _closing.CancelAsync();
         await _loop;
-        await UnbindAsync();
+        await _binding.UnbindAsync();
         _closing.Dispose();
     }
 

@@ -4,7 +4,8 @@ namespace Gateway.Drivers.Tests.Redis;
 
 /// <summary>
 /// Just enough of a server for <see cref="Gateway.Drivers.Redis.PendingReclaimer"/>: a pending list (oldest
-/// first), the entries that still exist, and a record of what <c>XAUTOCLAIM</c> was asked.
+/// first), the entries that still exist, and a record of what <c>XAUTOCLAIM</c> was asked; and, for a whole
+/// subscription, a <see cref="Reader"/> and a record of acknowledgements.
 /// </summary>
 internal sealed class FakeRedisStreams : IRedisStreams
 {
@@ -19,10 +20,24 @@ internal sealed class FakeRedisStreams : IRedisStreams
 
     public bool DeliveryCountsFail { get; set; }
 
+    /// <summary>Thrown by the next <c>XAUTOCLAIM</c> (once), as the client or a bug would throw it.</summary>
+    public Exception? NextAutoClaimThrows { get; set; }
+
+    /// <summary>What <see cref="OpenReader"/> hands out.</summary>
+    public IStreamReader? Reader { get; set; }
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Acknowledged { get; } = new();
+
     public string Where => "fake:6379";
 
     public Task<AutoClaimResult> AutoClaimAsync(string stream, string group, string consumer, TimeSpan minIdle, string start, int count, CancellationToken cancellationToken)
     {
+        if (NextAutoClaimThrows is { } failure)
+        {
+            NextAutoClaimThrows = null;
+            throw failure;
+        }
+
         Claims.Add((start, count));
         var from = start == AutoClaimResult.Beginning ? 0 : Pending.FindIndex(p => p.Id == start);
         var (claimed, deleted) = (new List<StreamEntry>(), new List<string>());
@@ -62,13 +77,17 @@ internal sealed class FakeRedisStreams : IRedisStreams
 
     public Task<bool> CreateGroupAsync(string stream, string group, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
-    public Task AcknowledgeAsync(string stream, string group, string id, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
+    public Task AcknowledgeAsync(string stream, string group, string id, CancellationToken cancellationToken)
+    {
+        Acknowledged.Enqueue(id);
+        return Task.CompletedTask;
+    }
 
     public Task<long?> LagAsync(string stream, string group, CancellationToken cancellationToken) => throw new InvalidOperationException("not used by the reclaimer");
 
     public Task<string?> CheckAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public IStreamReader OpenReader(string stream) => throw new InvalidOperationException("not used by the reclaimer");
+    public IStreamReader OpenReader(string stream) => Reader ?? throw new InvalidOperationException("no Reader set");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -68,4 +68,44 @@ public sealed class RedisOutageTests
         });
         await Eventually.HoldsAsync(() => stored.All(received.Contains), RedisDriverScope.Patience, received.Describe);
     }
+
+    [Fact]
+    public async Task ServerStopsAnswering_CommandsTimeOut_PublishesFailAsTransient_AndTheSubscriptionReadsAgainWhenItAnswers()
+    {
+        Skip.When(RedisServerFixture.UsesExternalServer, RedisServerFixture.ExternalReason("pause it"));
+
+        await using var server = await RedisServerFixtureAccess.StartAsync(new RedisServerOptions());
+        await using var scope = new RedisDriverScope(server.Address);
+        var logs = new RecordingLoggerFactory();
+        var driver = scope.NewDriver(
+            new() { [RedisOptions.ReadTimeoutKey] = "500ms", [RedisOptions.ProcessingTimeoutKey] = "300ms", [RedisOptions.RedeliverIntervalKey] = "100ms" }, logs);
+        var (topic, group) = (RedisDriverScope.UniqueName("topic"), RedisDriverScope.UniqueName("group"));
+        var received = new ReceivedMessages();
+        await scope.SubscribeAsync(driver, topic, group, received.Acknowledging);
+        await driver.PublishAsync(RedisDriverScope.Text(topic, "before"), CancellationToken.None);
+        await Eventually.HoldsAsync(() => received.Contains("before"), RedisDriverScope.Patience, received.Describe);
+
+        // Stopped, the server holds its connections open and answers nothing: every command times out.
+        server.Pause();
+        try
+        {
+            var refused = await Assert.ThrowsAsync<DriverException>(async () => await driver.PublishAsync(RedisDriverScope.Text(topic, "during"), CancellationToken.None));
+            Assert.True(refused.IsTransient, refused.Message);
+            Assert.Contains("XADD failed: no reply in time (readTimeout)", refused.Message, StringComparison.Ordinal);
+
+            // The subscription's pass over pending entries (every 100 ms) times out too, and says so.
+            await Eventually.HoldsAsync(
+                () => logs.Messages(EventIds.RedisLog.ReadFailed).Any(m => m.Contains("XAUTOCLAIM failed: no reply in time", StringComparison.Ordinal)),
+                RedisDriverScope.Patience,
+                () => $"no timed-out XAUTOCLAIM logged; logged: {string.Join(" | ", logs.Events.Select(e => $"{e.EventId} {e.Message}"))}");
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        await driver.PublishAsync(RedisDriverScope.Text(topic, "after"), CancellationToken.None);
+        await Eventually.HoldsAsync(() => received.Contains("after"), RedisDriverScope.Patience, received.Describe);
+        Assert.Empty(logs.Messages(EventIds.RedisLog.ReadLoopFailed));
+    }
 }

@@ -130,6 +130,12 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>SIGSTOP: the server keeps its connections open and answers nothing until <see cref="Resume"/>.</summary>
+    internal void Pause() => Topologies.RedisProcess.Signal(_process, "STOP");
+
+    /// <summary>SIGCONT.</summary>
+    internal void Resume() => Topologies.RedisProcess.Signal(_process, "CONT");
+
     public async Task RestartAsync()
     {
         await StopAsync();

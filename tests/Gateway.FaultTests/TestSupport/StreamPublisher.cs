@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 
 namespace Gateway.FaultTests.TestSupport;
 
 /// <summary>
 /// Publishes numbered messages (<c>{"id":"f-00001"}</c>) without pause over a few keep-alive connections,
 /// through failures, until stopped, and records every answer: each 204 is a promise of delivery, and each
-/// is stamped with the phase it was given in (before a fault, during it, after it).
+/// is stamped with the phase it was given in (before a fault, during it, after it); every other answer is counted
+/// by status and Dapr error code.
 /// </summary>
 internal sealed class StreamPublisher(HttpClient client, string path, int connections) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, string> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private int _next;
     private int _failed;
@@ -23,6 +26,12 @@ internal sealed class StreamPublisher(HttpClient client, string path, int connec
     public IReadOnlyDictionary<string, string> Accepted => _accepted;
 
     public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>
+    /// Answers other than 204, counted by <c>"status errorCode"</c> (<c>"500 ERR_PUBSUB_PUBLISH_MESSAGE"</c>), or
+    /// <c>"status without a Dapr error"</c> when the body is not Dapr's error object; requests without any answer are not here.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Refusals => _refusals;
 
     public int AcceptedIn(string phase) => _accepted.Count(a => a.Value == phase);
 
@@ -54,6 +63,8 @@ internal sealed class StreamPublisher(HttpClient client, string path, int connec
                     _accepted[id] = phase;
                     continue;
                 }
+
+                _refusals.AddOrUpdate($"{(int)response.StatusCode} {ErrorCode(await response.Content.ReadAsStringAsync()) ?? "without a Dapr error"}", 1, (_, n) => n + 1);
             }
             catch (HttpRequestException)
             {
@@ -65,6 +76,19 @@ internal sealed class StreamPublisher(HttpClient client, string path, int connec
             Interlocked.Increment(ref _failed);
             // A failing broker answers at once; do not spin on it.
             await Task.Delay(20);
+        }
+    }
+
+    private static string? ErrorCode(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("errorCode", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -138,14 +138,17 @@ internal sealed class RedisProcess : IAsyncDisposable
         }
     }
 
-    private void Signal(string signal)
+    /// <summary>Sends <paramref name="signal"/> (<c>STOP</c>, <c>CONT</c>) to <paramref name="process"/> when it is still running.</summary>
+    internal static void Signal(Process? process, string signal)
     {
-        if (_process is { HasExited: false } process)
+        if (process is { HasExited: false })
         {
             using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)])!;
             kill.WaitForExit();
         }
     }
+
+    private void Signal(string signal) => Signal(_process, signal);
 
     private static bool IsFree(int port)
     {
