@@ -47,9 +47,9 @@ public sealed class ReaderConnectionTests
         // What answers at the old address after a failover may be the demoted primary or another server altogether;
         // whether it still owns the stream is for the shared connection to say, not for the reader to assume.
         await server.RestartAsync();
-        var read = database.ExecuteAsync("XREADGROUP", "GROUP", "group", "consumer", "BLOCK", "100", "STREAMS", stream, ">");
 
-        var failure = await Assert.ThrowsAnyAsync<RedisException>(() => read.WaitAsync(RedisDriverScope.Patience));
+        var failure = await Assert.ThrowsAnyAsync<RedisException>(
+            () => database.ExecuteAsync("XREADGROUP", "GROUP", "group", "consumer", "BLOCK", "100", "STREAMS", stream, ">").WaitAsync(RedisDriverScope.Patience));
         Assert.Equal(RedisFailureKind.Connection, RedisErrors.Translate(failure, server.Address, "XREADGROUP").Kind);
         Assert.False(reader.IsConnected);
     }
