@@ -37,7 +37,7 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        await PublishAndAwaitDeliveryAsync(client, worker, topic, "before-reload");
+        await PublishAndAwaitDeliveryAsync(client, worker, redis, topic, "before-reload");
         var before = Shared(gateway);
 
         // A harmless metadata change: the component is replaced by one with a new driver.
@@ -49,7 +49,7 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
         Assert.Contains(topic, await ListAsync(client));
         await Eventually.TrueAsync(() => IsRunning(gateway, topic), "the runtime subscription to run again", Patience);
         // The replaced driver was disposed after the reconcile: only the new one can deliver this.
-        await PublishAndAwaitDeliveryAsync(client, worker, topic, "after-reload");
+        await PublishAndAwaitDeliveryAsync(client, worker, redis, topic, "after-reload");
 
         // The subscription is still in Redis: a gateway started now, with nothing on disk, lists it.
         await using (var fresh = await StartGatewayAsync(pki, Resources(redis, worker.BaseAddress, redeliverInterval: "45s")))
@@ -90,7 +90,7 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
         });
     }
 
-    private static async Task PublishAndAwaitDeliveryAsync(HttpClient client, TestSubscriber worker, string topic, string what)
+    private static async Task PublishAndAwaitDeliveryAsync(HttpClient client, TestSubscriber worker, RedisServer redis, string topic, string what)
     {
         var marker = $"{what}-{Guid.NewGuid():N}";
         using (var published = await client.PostAsync($"/v1.0/publish/shared/{topic}", Json($$"""{"m":"{{marker}}"}""")))
@@ -98,7 +98,33 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
             Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
         }
 
-        await Eventually.TrueAsync(() => worker.Received.Any(d => d.Path == "/jobs" && d.BodyText.Contains(marker, StringComparison.Ordinal)), $"the delivery of the message published {what}", Patience);
+        try
+        {
+            await Eventually.TrueAsync(() => worker.Received.Any(d => d.Path == "/jobs" && d.BodyText.Contains(marker, StringComparison.Ordinal)), $"the delivery of the message published {what}", Patience);
+        }
+        catch (TimeoutException missing)
+        {
+            // Whether the entry was never read, or read and left pending (and for which consumer), tells where it stopped.
+            throw new TimeoutException($"{missing.Message}; the stream then: {await StreamStateAsync(redis, topic)}", missing);
+        }
+    }
+
+    private static async Task<string> StreamStateAsync(RedisServer redis, string topic)
+    {
+        var state = new StringBuilder();
+        foreach (string[] command in (string[][])[["XINFO", "GROUPS", topic], ["XINFO", "CONSUMERS", topic, "worker"], ["XPENDING", topic, "worker", "-", "+", "10"], ["XRANGE", topic, "-", "+", "COUNT", "10"]])
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("redis-cli", ["-h", "127.0.0.1", "-p", redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. command])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var cli = System.Diagnostics.Process.Start(info)!;
+            var output = await cli.StandardOutput.ReadToEndAsync();
+            await cli.WaitForExitAsync();
+            state.Append($"[{string.Join(' ', command)}: {output.ReplaceLineEndings(" ").Trim()}] ");
+        }
+
+        return state.ToString();
     }
 
     private static PubsubComponent Shared(GatewayTestHost gateway) =>
