@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Gateway.Subscriptions;
 using Gateway.Delivery;
+using Gateway.Drivers;
 using Gateway.FaultTests.TestSupport;
 using Gateway.Pubsub;
 using Gateway.Tests.TestSupport;
@@ -39,16 +40,22 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
 
         await PublishAndAwaitDeliveryAsync(client, worker, redis, topic, "before-reload");
         var before = Shared(gateway);
+        var reloadsBefore = Reloads(gateway);
 
         // A harmless metadata change: the component is replaced by one with a new driver.
         var changed = Path.Combine(Path.GetTempPath(), $"gateway-reload-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(changed, Resources(redis, worker.BaseAddress, redeliverInterval: "45s"));
         File.Move(changed, Path.Combine(gateway.ResourcesDirectory, "resources.yaml"), overwrite: true);
-        await Eventually.TrueAsync(() => !ReferenceEquals(Shared(gateway), before), "the reload to replace component 'shared'", Patience);
+        // Applied means replaced, reconciled and the old driver disposed. Waiting only for the replacement left a window in
+        // which the old subscription still ran and could take the next entry just before it was stopped: that entry then
+        // stays pending for the old consumer until processingTimeout, longer than this test waits.
+        await Eventually.TrueAsync(
+            () => Reloads(gateway) > reloadsBefore, "the reload to be applied", Patience);
+        Assert.False(ReferenceEquals(Shared(gateway), before), "component 'shared' was not replaced");
 
         Assert.Contains(topic, await ListAsync(client));
         await Eventually.TrueAsync(() => IsRunning(gateway, topic), "the runtime subscription to run again", Patience);
-        // The replaced driver was disposed after the reconcile: only the new one can deliver this.
+        // Only the new driver can deliver this.
         await PublishAndAwaitDeliveryAsync(client, worker, redis, topic, "after-reload");
 
         // The subscription is still in Redis: a gateway started now, with nothing on disk, lists it.
@@ -126,6 +133,8 @@ public sealed class RuntimeSubscriptionReloadTests : IDisposable
 
         return state.ToString();
     }
+
+    private static int Reloads(GatewayTestHost gateway) => gateway.Logs.Events.Count(e => e.EventId == EventIds.ResourceReloader.Applied);
 
     private static PubsubComponent Shared(GatewayTestHost gateway) =>
         gateway.App.Services.GetRequiredService<ComponentRegistry>().All.Single(c => c.Name == "shared");
