@@ -28,7 +28,7 @@ internal static class ReaderConnection
     /// The reader's own client for <paramref name="endpoint"/>, connected, or a failure naming it. The shared connection
     /// may still name a server that has just gone away (a killed primary, before the client or the sentinels noticed):
     /// the reader then fails at once, and its subscriptions back off and bind again to whoever owns the streams by then,
-    /// rather than waiting in a client that retries a dead address while its read waits out its whole timeout.
+    /// rather than waiting in a client that retries the dead address until an attempt fails (up to a heartbeat, 5 s).
     /// </summary>
     internal static async Task<ConnectionMultiplexer> OpenAsync(ConfigurationOptions shared, EndPoint endpoint, TimeSpan longestBlock, CancellationToken cancellationToken)
     {

@@ -13,21 +13,29 @@ internal sealed class ReplicaAcks(RedisOptions options, string where, int databa
 {
     private const CommandFlags Pinned = CommandFlags.NoRedirect | CommandFlags.DemandMaster;
 
-    /// <summary>Adds every entry of <paramref name="additions"/> (all of one stream's slot owner) and waits for the replicas.</summary>
+    /// <summary>
+    /// Adds every entry of <paramref name="additions"/> and waits for the replicas, one <c>WAIT</c> per primary that owns
+    /// some of the streams; the answers are in the order of <paramref name="additions"/>.
+    /// </summary>
     public async Task<IReadOnlyList<Task<string>>> AddAndWaitAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
     {
-        var results = new List<Task<string>>(additions.Count);
-        foreach (var group in additions.Select((a, i) => (a, i)).GroupBy(x => RedisErrors.PrimaryOwning(multiplexer, x.a.Stream, where, "XADD").EndPoint))
+        var results = new Task<string>[additions.Count];
+        var owned = additions.Select((addition, index) => (Addition: addition, Index: index, Server: RedisErrors.PrimaryOwning(multiplexer, addition.Stream, where, "XADD")));
+        foreach (var group in owned.GroupBy(x => x.Server.EndPoint))
         {
-            results.AddRange(await OneServerAsync(multiplexer, group.Select(x => x.a).ToList()));
+            var members = group.ToList();
+            var answers = await OneServerAsync(multiplexer, members[0].Server, [.. members.Select(x => x.Addition)]);
+            for (var i = 0; i < members.Count; i++)
+            {
+                results[members[i].Index] = answers[i];
+            }
         }
 
         return results;
     }
 
-    private async Task<IReadOnlyList<Task<string>>> OneServerAsync(ConnectionMultiplexer multiplexer, IReadOnlyList<StreamAddition> additions)
+    private async Task<IReadOnlyList<Task<string>>> OneServerAsync(ConnectionMultiplexer multiplexer, IServer server, IReadOnlyList<StreamAddition> additions)
     {
-        var server = RedisErrors.PrimaryOwning(multiplexer, additions[0].Stream, where, "XADD");
         var socketsBefore = server.GetCounters().Interactive.SocketCount;
         // Through the database (so on the component's redisDB), routed by key to the same server's connection as the WAIT.
         var database = multiplexer.GetDatabase(databaseNumber);
